@@ -1,0 +1,2 @@
+export * from './codec/index.ts';
+export * from './errors.ts';
