@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { Value } from '@sinclair/typebox/value';
+import { type Config, ConfigSchema } from './schema.ts';
+
+export class ConfigError extends Error {
+  readonly code = 'CTI_ERR_CONFIG';
+  readonly details: unknown;
+  constructor(message: string, details?: unknown) {
+    super(message);
+    this.name = 'ConfigError';
+    this.details = details;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads environment overrides. Only documented variables are read (see README). */
+export function configFromEnv(env: Env): Record<string, unknown> {
+  const out: Record<string, any> = {};
+  const set = (path: string[], value: unknown) => {
+    let node = out;
+    for (const key of path.slice(0, -1)) node = node[key] ??= {};
+    node[path[path.length - 1]!] = value;
+  };
+  const int = (v: string) => (/^-?\d+$/.test(v) ? Number(v) : v);
+  if (env.AMIABLE_HOST) set(['http', 'host'], env.AMIABLE_HOST);
+  if (env.AMIABLE_PORT ?? env.PORT) set(['http', 'port'], int((env.AMIABLE_PORT ?? env.PORT)!));
+  if (env.AMIABLE_TLS_CERT && env.AMIABLE_TLS_KEY) {
+    set(['http', 'tls'], { certFile: env.AMIABLE_TLS_CERT, keyFile: env.AMIABLE_TLS_KEY });
+  }
+  if (env.AMIABLE_DATA_DIR) set(['dataDir'], env.AMIABLE_DATA_DIR);
+  if (env.AMIABLE_DATABASE_URL?.startsWith('postgres')) {
+    set(['database'], { driver: 'postgres', url: env.AMIABLE_DATABASE_URL });
+  } else if (env.AMIABLE_DATABASE_URL) {
+    set(['database'], { driver: 'sqlite', file: env.AMIABLE_DATABASE_URL.replace(/^sqlite:/, '') });
+  }
+  if (env.AMIABLE_AMI_HOST) {
+    set(['pbxs'], [
+      {
+        id: env.AMIABLE_AMI_ID ?? 'main',
+        host: env.AMIABLE_AMI_HOST,
+        port: int(env.AMIABLE_AMI_PORT ?? '5038'),
+        username: env.AMIABLE_AMI_USER ?? '',
+        secret: env.AMIABLE_AMI_SECRET ?? '',
+        authType: env.AMIABLE_AMI_AUTH === 'md5' ? 'md5' : 'plain',
+        ...(env.AMIABLE_AMI_TLS === '1' || env.AMIABLE_AMI_TLS === 'true'
+          ? { tls: { rejectUnauthorized: env.AMIABLE_AMI_TLS_INSECURE !== '1', ...(env.AMIABLE_AMI_CA ? { caFile: env.AMIABLE_AMI_CA } : {}) } }
+          : {}),
+      },
+    ]);
+  }
+  if (env.AMIABLE_TOKEN_SECRET) set(['auth', 'tokenSecret'], env.AMIABLE_TOKEN_SECRET);
+  if (env.AMIABLE_AMI_PORT_ENABLED) set(['amiPort', 'enabled'], env.AMIABLE_AMI_PORT_ENABLED === '1');
+  if (env.AMIABLE_AMI_PORT_LISTEN) set(['amiPort', 'port'], int(env.AMIABLE_AMI_PORT_LISTEN));
+  if (env.AMIABLE_DEMO_CALLS_PER_MINUTE) set(['demo', 'callsPerMinute'], Number(env.AMIABLE_DEMO_CALLS_PER_MINUTE));
+  if (env.AMIABLE_LOG_LEVEL) set(['log', 'level'], env.AMIABLE_LOG_LEVEL);
+  return out;
+}
+
+function merge(base: any, over: any): any {
+  if (Array.isArray(over) || typeof over !== 'object' || over === null) return over;
+  const out: Record<string, unknown> = { ...(typeof base === 'object' && base !== null ? base : {}) };
+  for (const [k, v] of Object.entries(over)) out[k] = merge(out[k], v);
+  return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Validate once, apply defaults, freeze. Sources, lowest precedence first:
+ * defaults, the JSON file (`AMIABLE_CONFIG` or `file`), environment variables, `overrides`.
+ */
+export function loadConfig(options: { env?: Env; file?: string; overrides?: Record<string, unknown> } = {}): Config {
+  const env = options.env ?? process.env;
+  const file = options.file ?? env.AMIABLE_CONFIG;
+  let fromFile: unknown = {};
+  if (file) {
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new ConfigError(`Cannot read config file ${file}: ${(err as Error).message}`);
+    }
+  }
+  const raw = merge(merge(fromFile, configFromEnv(env)), options.overrides ?? {});
+  const withDefaults = Value.Default(ConfigSchema, Value.Clone(raw));
+  if (!Value.Check(ConfigSchema, withDefaults)) {
+    const errors = [...Value.Errors(ConfigSchema, withDefaults)].slice(0, 5).map((e) => `${e.path || '/'}: ${e.message}`);
+    throw new ConfigError(`Invalid configuration: ${errors.join('; ')}`, errors);
+  }
+  const ids = new Set<string>();
+  for (const pbx of (withDefaults as Config).pbxs) {
+    if (ids.has(pbx.id)) throw new ConfigError(`Duplicate PBX id ${pbx.id}`);
+    ids.add(pbx.id);
+  }
+  return deepFreeze(withDefaults as Config);
+}

@@ -1,0 +1,123 @@
+import { type Static, Type as T } from '@sinclair/typebox';
+
+/** TLS material given as file paths (PEM). */
+const TlsFiles = T.Object({
+  certFile: T.String({ minLength: 1 }),
+  keyFile: T.String({ minLength: 1 }),
+  caFile: T.Optional(T.String()),
+});
+
+/** One Asterisk server. Every object in the model is keyed by this `id`. */
+export const PbxConfigSchema = T.Object({
+  id: T.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,31}$', default: 'main' }),
+  host: T.String({ default: '127.0.0.1' }),
+  port: T.Integer({ minimum: 1, maximum: 65535, default: 5038 }),
+  username: T.String({ minLength: 1 }),
+  secret: T.String({ minLength: 1 }),
+  /** 'md5' logs in with the challenge so the secret never crosses the wire. */
+  authType: T.Union([T.Literal('plain'), T.Literal('md5')], { default: 'plain' }),
+  tls: T.Optional(
+    T.Object({
+      caFile: T.Optional(T.String()),
+      rejectUnauthorized: T.Boolean({ default: true }),
+      servername: T.Optional(T.String()),
+    }),
+  ),
+  /** Dialplan context used for click-to-dial, transfers and spying. */
+  context: T.String({ default: 'internal' }),
+  /** Technology prefix of agent devices. */
+  deviceTech: T.String({ default: 'PJSIP' }),
+  /** Prefix dialled before external numbers (e.g. '9'); empty for none. */
+  outboundPrefix: T.String({ default: '' }),
+});
+
+export const ConfigSchema = T.Object({
+  http: T.Object(
+    {
+      host: T.String({ default: '127.0.0.1' }),
+      port: T.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+      tls: T.Optional(TlsFiles),
+      /** Trust X-Forwarded-For from a reverse proxy (workstation detection by IP). */
+      trustProxy: T.Boolean({ default: false }),
+    },
+    { default: {} },
+  ),
+  dataDir: T.String({ default: './data' }),
+  database: T.Union(
+    [
+      T.Object({ driver: T.Literal('sqlite'), file: T.Optional(T.String()) }),
+      T.Object({ driver: T.Literal('postgres'), url: T.String({ minLength: 1 }), schema: T.Optional(T.String()) }),
+    ],
+    { default: { driver: 'sqlite' } },
+  ),
+  /** Asterisk servers. Empty means demo mode: a built-in simulated PBX. */
+  pbxs: T.Array(PbxConfigSchema, { default: [] }),
+  demo: T.Object(
+    {
+      /** Calls per minute offered by the simulated PBX in demo mode. */
+      callsPerMinute: T.Number({ minimum: 0, default: 4 }),
+      seed: T.Integer({ default: 42 }),
+      agents: T.Integer({ minimum: 1, maximum: 50, default: 6 }),
+    },
+    { default: {} },
+  ),
+  auth: T.Object(
+    {
+      /** HMAC secret for access tokens; generated and kept in the data dir when absent. */
+      tokenSecret: T.Optional(T.String({ minLength: 32 })),
+      accessTokenTtlSeconds: T.Integer({ minimum: 30, default: 900 }),
+      refreshTokenTtlSeconds: T.Integer({ minimum: 60, default: 7 * 24 * 3600 }),
+      loginAttemptsPerMinute: T.Integer({ minimum: 1, default: 10 }),
+    },
+    { default: {} },
+  ),
+  amiPort: T.Object(
+    {
+      enabled: T.Boolean({ default: false }),
+      host: T.String({ default: '127.0.0.1' }),
+      port: T.Integer({ minimum: 0, maximum: 65535, default: 5039 }),
+      tls: T.Optional(TlsFiles),
+    },
+    { default: {} },
+  ),
+  router: T.Object(
+    {
+      maxQueuedEvents: T.Integer({ minimum: 16, default: 2000 }),
+      resumeWindowSeconds: T.Integer({ minimum: 0, default: 120 }),
+    },
+    { default: {} },
+  ),
+  archive: T.Object(
+    {
+      retentionDays: T.Integer({ minimum: 1, default: 90 }),
+      flushIntervalMs: T.Integer({ minimum: 10, default: 250 }),
+      batchSize: T.Integer({ minimum: 1, default: 500 }),
+    },
+    { default: {} },
+  ),
+  wrapup: T.Object(
+    {
+      /** Default wrap-up after a queue call; 0 disables wrap-up. */
+      seconds: T.Integer({ minimum: 0, default: 30 }),
+      /** 'timeout': Ready comes by itself when the time is up; 'manual': the agent must press Ready. */
+      mode: T.Union([T.Literal('timeout'), T.Literal('manual')], { default: 'timeout' }),
+    },
+    { default: {} },
+  ),
+  phone: T.Object(
+    {
+      /** ISO country for numbers without a + prefix (libphonenumber-js). */
+      defaultCountry: T.String({ pattern: '^[A-Z]{2}$', default: 'US' }),
+    },
+    { default: {} },
+  ),
+  /** Agents may sign in with an extension they name when their workstation is unknown. */
+  allowManualExtension: T.Boolean({ default: true }),
+  log: T.Object(
+    { level: T.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => T.Literal(l)), { default: 'info' }) },
+    { default: {} },
+  ),
+});
+
+export type Config = Readonly<Static<typeof ConfigSchema>>;
+export type PbxConfig = Static<typeof PbxConfigSchema>;
