@@ -1,0 +1,365 @@
+import type { PbxLink } from '../shared/pbx-link.ts';
+import { ServiceErrors } from '../shared/service-errors.ts';
+import type { AgentDirectory, AgentProfile, QueueAssignment, Timesheet, TimesheetState } from './ports.ts';
+import { type MemberRef, QueueMembership, WRAPUP_REASON } from './queue-membership.ts';
+import { type AgentWorkflowEvent, type SignedInAgent, snapshotAgent } from './signed-in-agent.ts';
+import { WrapupTimers } from './wrapup-timers.ts';
+
+export interface AgentServiceDeps {
+  pbx: PbxLink;
+  directory: AgentDirectory;
+  timesheet: Timesheet;
+  now: () => number;
+  emit: (event: AgentWorkflowEvent) => void;
+  /** Device technology per PBX (`PJSIP`). */
+  deviceTech: (pbx: string) => string;
+  /** The PBX of an extension named without a workstation; the first configured PBX. */
+  defaultPbx: string;
+  allowManualExtension: boolean;
+  confirmTimeoutMs?: number;
+  timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+}
+
+export interface SignInRequest {
+  extension?: string | undefined;
+  workstation?: { mac?: string | undefined; ip?: string | undefined } | undefined;
+  /** The client's IP as the gateway saw it: used to find the workstation when none is named. */
+  clientIp?: string | undefined;
+}
+
+/**
+ * The agent workflow: sign in/out (timesheet), queues from skills, pause with reasons,
+ * wrap-up then Ready, pause after call, roaming between desks. Every change goes to
+ * Asterisk as an AMI action and is confirmed by Asterisk's event before it resolves.
+ */
+export class AgentService {
+  readonly #deps: AgentServiceDeps;
+  readonly #members: QueueMembership;
+  readonly #agents = new Map<string, SignedInAgent>();
+  readonly #wrapup: WrapupTimers;
+  /** Serialise commands per agent so two clicks cannot interleave their AMI actions. */
+  readonly #locks = new Map<string, Promise<unknown>>();
+
+  constructor(deps: AgentServiceDeps) {
+    this.#deps = deps;
+    this.#members = new QueueMembership(deps.pbx, deps.confirmTimeoutMs ?? 5000);
+    this.#wrapup = new WrapupTimers(deps.timers ?? { setTimeout, clearTimeout }, (agentId) => {
+      void this.ready(agentId).catch(() => undefined);
+    });
+  }
+
+  list(): Array<Readonly<SignedInAgent>> {
+    return [...this.#agents.values()].map(snapshotAgent);
+  }
+
+  get(agentId: string): Readonly<SignedInAgent> | undefined {
+    const agent = this.#agents.get(agentId);
+    return agent && snapshotAgent(agent);
+  }
+
+  byExtension(pbx: string, extension: string): Readonly<SignedInAgent> | undefined {
+    for (const a of this.#agents.values()) if (a.pbx === pbx && a.extension === extension) return snapshotAgent(a);
+    return undefined;
+  }
+
+  signIn(agentId: string, request: SignInRequest): Promise<Readonly<SignedInAgent>> {
+    return this.#serial(agentId, () => this.#signIn(agentId, request));
+  }
+
+  signOut(agentId: string, reason = 'signed-out'): Promise<void> {
+    return this.#serial(agentId, () => this.#signOut(agentId, reason));
+  }
+
+  pause(agentId: string, reason: string): Promise<Readonly<SignedInAgent>> {
+    return this.#serial(agentId, async () => {
+      const agent = this.#require(agentId);
+      const info = await this.#deps.directory.pauseReason(reason);
+      if (!info) throw ServiceErrors.unknownPauseReason(`Unknown pause reason ${reason}`, { reason });
+      await this.#members.pause(this.#ref(agent), true, info.code, agent.queues.map((q) => q.queue));
+      this.#wrapup.clear(agentId);
+      await this.#setState(agent, 'paused', info.code);
+      return snapshotAgent(agent);
+    });
+  }
+
+  ready(agentId: string): Promise<Readonly<SignedInAgent>> {
+    return this.#serial(agentId, async () => {
+      const agent = this.#require(agentId);
+      await this.#members.pause(this.#ref(agent), false, undefined, agent.queues.map((q) => q.queue));
+      this.#wrapup.clear(agentId);
+      await this.#setState(agent, 'ready', null);
+      return snapshotAgent(agent);
+    });
+  }
+
+  endWrapup(agentId: string): Promise<Readonly<SignedInAgent>> {
+    const agent = this.#require(agentId);
+    if (agent.state !== 'wrap-up') throw ServiceErrors.notInWrapup('The agent is not in wrap-up', { agentId });
+    return this.ready(agentId);
+  }
+
+  async pauseAfterCall(agentId: string, enabled: boolean, reason?: string): Promise<Readonly<SignedInAgent>> {
+    const agent = this.#require(agentId);
+    if (enabled) {
+      const code = reason ?? 'after-call';
+      if (reason && !(await this.#deps.directory.pauseReason(reason))) {
+        throw ServiceErrors.unknownPauseReason(`Unknown pause reason ${reason}`, { reason });
+      }
+      agent.pauseAfterCall = code;
+    } else {
+      agent.pauseAfterCall = null;
+    }
+    this.#deps.emit({ type: 'state', agent: snapshotAgent(agent), at: this.#deps.now() });
+    return snapshotAgent(agent);
+  }
+
+  joinQueue(agentId: string, queue: string, penalty = 0): Promise<Readonly<SignedInAgent>> {
+    return this.#serial(agentId, async () => {
+      const agent = this.#require(agentId);
+      if (!agent.queues.some((q) => q.queue === queue)) {
+        const paused = agent.state !== 'ready';
+        await this.#members.add(this.#ref(agent), queue, penalty, paused, this.#pauseReason(agent));
+        agent.queues.push({ pbx: agent.pbx, queue, penalty, skill: null });
+        this.#deps.emit({ type: 'queues', agent: snapshotAgent(agent), at: this.#deps.now() });
+      }
+      return snapshotAgent(agent);
+    });
+  }
+
+  leaveQueue(agentId: string, queue: string): Promise<Readonly<SignedInAgent>> {
+    return this.#serial(agentId, async () => {
+      const agent = this.#require(agentId);
+      if (agent.queues.some((q) => q.queue === queue)) {
+        await this.#members.remove(this.#ref(agent), queue);
+        agent.queues = agent.queues.filter((q) => q.queue !== queue);
+        this.#deps.emit({ type: 'queues', agent: snapshotAgent(agent), at: this.#deps.now() });
+      }
+      return snapshotAgent(agent);
+    });
+  }
+
+  /**
+   * A queue call of this member ended (AgentComplete). Apply "pause after call" or the
+   * wrap-up policy: pause in every queue with reason `wrap-up`, and come back by
+   * itself when the policy says so.
+   */
+  callCompleted(pbx: string, iface: string, queue: string | null): Promise<void> {
+    const agent = [...this.#agents.values()].find((a) => a.pbx === pbx && a.iface === iface);
+    if (!agent) return Promise.resolve();
+    return this.#serial(agent.agentId, async () => {
+      if (!this.#agents.has(agent.agentId) || agent.state === 'paused') return;
+      const queues = agent.queues.map((q) => q.queue);
+      if (agent.pauseAfterCall) {
+        const reason = agent.pauseAfterCall;
+        agent.pauseAfterCall = null;
+        await this.#members.pause(this.#ref(agent), true, reason, queues);
+        this.#wrapup.clear(agent.agentId);
+        await this.#setState(agent, 'paused', reason);
+        return;
+      }
+      const profile = await this.#deps.directory.agent(agent.agentId);
+      if (!profile) return;
+      const rule = await this.#deps.directory.wrapupRule(profile, queue);
+      if (rule.seconds <= 0 && rule.mode === 'timeout') return;
+      await this.#members.pause(this.#ref(agent), true, WRAPUP_REASON, queues);
+      const now = this.#deps.now();
+      agent.wrapupEndsAt = rule.mode === 'timeout' ? now + rule.seconds * 1000 : null;
+      await this.#setState(agent, 'wrap-up', WRAPUP_REASON);
+      if (rule.mode === 'timeout') this.#wrapup.start(agent.agentId, rule.seconds * 1000);
+    });
+  }
+
+  /**
+   * After a resync: re-apply what the CTI server owns if Asterisk lost it (e.g. it restarted).
+   * `membership(iface)` lists the member's queues and pause state in the fresh snapshot.
+   */
+  async reapply(pbx: string, membership: (iface: string) => Array<{ queue: string; paused: boolean }>): Promise<number> {
+    let changes = 0;
+    for (const agent of [...this.#agents.values()].filter((a) => a.pbx === pbx)) {
+      await this.#serial(agent.agentId, async () => {
+        const present = new Map(membership(agent.iface).map((m) => [m.queue, m.paused]));
+        const shouldPause = agent.state !== 'ready';
+        for (const q of agent.queues) {
+          const paused = present.get(q.queue);
+          if (paused === undefined) {
+            await this.#members.add(this.#ref(agent), q.queue, q.penalty, shouldPause, this.#pauseReason(agent));
+            changes++;
+          } else if (paused !== shouldPause) {
+            await this.#members.pause(this.#ref(agent), shouldPause, this.#pauseReason(agent), [q.queue], true);
+            changes++;
+          }
+        }
+      });
+    }
+    return changes;
+  }
+
+  /** Load sessions left open by a previous run of the server (applied by the next reapply()). */
+  async restore(): Promise<number> {
+    const open = await this.#deps.timesheet.openSessions();
+    for (const s of open) {
+      const profile = await this.#deps.directory.agent(s.agentId);
+      if (!profile) continue;
+      const queues = (await this.#deps.directory.queueAssignments(s.agentId)).filter((q) => q.pbx === s.pbx);
+      this.#agents.set(s.agentId, {
+        agentId: s.agentId,
+        name: profile.name,
+        pbx: s.pbx,
+        extension: s.extension,
+        iface: `${this.#deps.deviceTech(s.pbx)}/${s.extension}`,
+        sessionId: s.sessionId,
+        workstationId: null,
+        queues,
+        state: 'ready',
+        reason: null,
+        since: s.signedInAt,
+        wrapupEndsAt: null,
+        pauseAfterCall: null,
+      });
+    }
+    return open.length;
+  }
+
+  close(): void {
+    this.#wrapup.clearAll();
+  }
+
+  async #signIn(agentId: string, request: SignInRequest): Promise<Readonly<SignedInAgent>> {
+    const profile = await this.#deps.directory.agent(agentId);
+    if (!profile) throw ServiceErrors.noSuchAgent(`No agent ${agentId}`, { agentId });
+    const seat = await this.#resolveSeat(profile, request);
+    const occupant = this.byExtension(seat.pbx, seat.extension);
+    if (occupant && occupant.agentId !== agentId) {
+      throw ServiceErrors.extensionInUse(`Extension ${seat.extension} is in use by ${occupant.name}`, {
+        extension: seat.extension,
+      });
+    }
+    const current = this.#agents.get(agentId);
+    if (current && current.pbx === seat.pbx && current.extension === seat.extension) return snapshotAgent(current);
+    const movedFrom = current ? current.extension : null;
+    if (current) await this.#signOut(agentId, 'moved');
+
+    const queues = (await this.#deps.directory.queueAssignments(agentId)).filter((q) => q.pbx === seat.pbx);
+    if (queues.length === 0) throw ServiceErrors.noQueues(`Agent ${profile.name} has no queues on ${seat.pbx}`);
+    const iface = `${this.#deps.deviceTech(seat.pbx)}/${seat.extension}`;
+    const ref: MemberRef = { pbx: seat.pbx, iface, memberName: profile.name };
+    const added: QueueAssignment[] = [];
+    try {
+      for (const q of queues) {
+        await this.#members.add(ref, q.queue, q.penalty, false);
+        added.push(q);
+      }
+    } catch (err) {
+      for (const q of added) await this.#members.remove(ref, q.queue).catch(() => undefined);
+      throw err;
+    }
+    const at = this.#deps.now();
+    const sessionId = await this.#deps.timesheet.openSession({
+      agentId,
+      pbx: seat.pbx,
+      extension: seat.extension,
+      workstationId: seat.workstationId,
+      at,
+    });
+    const agent: SignedInAgent = {
+      agentId,
+      name: profile.name,
+      pbx: seat.pbx,
+      extension: seat.extension,
+      iface,
+      sessionId,
+      workstationId: seat.workstationId,
+      queues,
+      state: 'ready',
+      reason: null,
+      since: at,
+      wrapupEndsAt: null,
+      pauseAfterCall: null,
+    };
+    this.#agents.set(agentId, agent);
+    await this.#deps.timesheet.recordState({ agentId, sessionId, extension: seat.extension, state: 'ready', reason: null, at });
+    this.#deps.emit({ type: 'signed-in', agent: snapshotAgent(agent), at, movedFrom });
+    return snapshotAgent(agent);
+  }
+
+  async #signOut(agentId: string, reason: string): Promise<void> {
+    const agent = this.#require(agentId);
+    this.#wrapup.clear(agentId);
+    for (const q of agent.queues) await this.#members.remove(this.#ref(agent), q.queue);
+    this.#agents.delete(agentId);
+    const at = this.#deps.now();
+    await this.#deps.timesheet.closeSession(agent.sessionId, at, reason);
+    this.#deps.emit({ type: 'signed-out', agent: snapshotAgent(agent), at, reason });
+  }
+
+  async #resolveSeat(
+    profile: AgentProfile,
+    request: SignInRequest,
+  ): Promise<{ pbx: string; extension: string; workstationId: string | null }> {
+    const ws = request.workstation;
+    if (ws?.mac || ws?.ip) {
+      const match = await this.#deps.directory.matchWorkstation({ mac: ws.mac, ip: ws.ip });
+      if (match) return { pbx: match.pbx, extension: match.extension, workstationId: match.id };
+      if (!request.extension) {
+        throw ServiceErrors.unknownWorkstation('This workstation is not registered; name an extension you may use', {
+          mac: ws.mac ?? null,
+          ip: ws.ip ?? null,
+        });
+      }
+    } else if (!request.extension && request.clientIp) {
+      const match = await this.#deps.directory.matchWorkstation({ ip: request.clientIp });
+      if (match) return { pbx: match.pbx, extension: match.extension, workstationId: match.id };
+    }
+    const extension = request.extension ?? profile.defaultExtension;
+    if (!extension) {
+      throw ServiceErrors.unknownWorkstation('This workstation is not registered; name an extension you may use');
+    }
+    const allowed = profile.allowedExtensions.includes(extension) || profile.defaultExtension === extension;
+    if (!allowed || (!this.#deps.allowManualExtension && request.extension)) {
+      throw ServiceErrors.extensionNotAllowed(`Extension ${extension} is not one you may use`, { extension });
+    }
+    return { pbx: this.#deps.defaultPbx, extension, workstationId: null };
+  }
+
+  async #setState(agent: SignedInAgent, state: TimesheetState, reason: string | null): Promise<void> {
+    const at = this.#deps.now();
+    if (state !== 'wrap-up') agent.wrapupEndsAt = null;
+    agent.state = state;
+    agent.reason = reason;
+    agent.since = at;
+    await this.#deps.timesheet.recordState({
+      agentId: agent.agentId,
+      sessionId: agent.sessionId,
+      extension: agent.extension,
+      state,
+      reason,
+      at,
+    });
+    this.#deps.emit({ type: 'state', agent: snapshotAgent(agent), at });
+  }
+
+  #pauseReason(agent: SignedInAgent): string | undefined {
+    return agent.state === 'wrap-up' ? WRAPUP_REASON : (agent.reason ?? undefined);
+  }
+
+  #ref(agent: SignedInAgent): MemberRef {
+    return { pbx: agent.pbx, iface: agent.iface, memberName: agent.name };
+  }
+
+  #require(agentId: string): SignedInAgent {
+    const agent = this.#agents.get(agentId);
+    if (!agent) throw ServiceErrors.notSignedIn('The agent is not signed in', { agentId });
+    return agent;
+  }
+
+  #serial<T>(agentId: string, run: () => Promise<T>): Promise<T> {
+    const previous = this.#locks.get(agentId) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.catch(() => undefined);
+    this.#locks.set(agentId, settled);
+    void settled.then(() => {
+      if (this.#locks.get(agentId) === settled) this.#locks.delete(agentId);
+    });
+    return next;
+  }
+}

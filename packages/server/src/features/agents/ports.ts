@@ -1,0 +1,71 @@
+/** The data the agent workflow reads and writes. Implemented over the repositories. */
+
+export interface AgentProfile {
+  id: string;
+  userId: string;
+  name: string;
+  defaultExtension: string | null;
+  /** Extensions this agent may name when the workstation is unknown (default extension included). */
+  allowedExtensions: string[];
+  /** Per-agent wrap-up override in seconds; null uses the queue or global policy. */
+  wrapupSeconds: number | null;
+}
+
+export interface QueueAssignment {
+  pbx: string;
+  queue: string;
+  penalty: number;
+  /** The skill or language this queue stands for (for display), e.g. 'fr'. */
+  skill: string | null;
+}
+
+export interface WorkstationMatch {
+  id: string;
+  name: string;
+  pbx: string;
+  extension: string;
+}
+
+export interface PauseReasonInfo {
+  code: string;
+  label: string;
+  maxSeconds: number | null;
+}
+
+export interface WrapupRule {
+  seconds: number;
+  mode: 'timeout' | 'manual';
+}
+
+export interface AgentDirectory {
+  agent(agentId: string): Promise<AgentProfile | undefined>;
+  queueAssignments(agentId: string): Promise<QueueAssignment[]>;
+  matchWorkstation(query: { mac?: string; ip?: string }): Promise<WorkstationMatch | undefined>;
+  pauseReason(code: string): Promise<PauseReasonInfo | undefined>;
+  /** The wrap-up that applies after a call from `queue` (agent override, then queue, then global). */
+  wrapupRule(agent: AgentProfile, queue: string | null): Promise<WrapupRule>;
+}
+
+export type TimesheetState = 'ready' | 'paused' | 'wrap-up';
+
+export interface Timesheet {
+  openSession(input: {
+    agentId: string;
+    pbx: string;
+    extension: string;
+    workstationId: string | null;
+    at: number;
+  }): Promise<string>;
+  closeSession(sessionId: string, at: number, reason: string): Promise<void>;
+  /** Close the agent's open interval (if any) at `at` and open a new one. */
+  recordState(input: {
+    agentId: string;
+    sessionId: string;
+    extension: string;
+    state: TimesheetState;
+    reason: string | null;
+    at: number;
+  }): Promise<void>;
+  /** Sessions still open (after a server restart, they are re-applied). */
+  openSessions(): Promise<Array<{ sessionId: string; agentId: string; pbx: string; extension: string; signedInAt: number }>>;
+}

@@ -1,0 +1,19 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { ServiceErrors } from '../shared/service-errors.ts';
+
+const INTERNAL = /^[0-9*#]{2,6}$/;
+
+/**
+ * Turn what a person typed into a dial string. Short digit strings are internal
+ * extensions and go as they are; anything else must be a valid phone number for
+ * the default country and is dialled in E.164, after the outbound prefix.
+ */
+export function toDialString(input: string, options: { defaultCountry: string; outboundPrefix: string }): string {
+  const typed = input.trim();
+  if (INTERNAL.test(typed)) return typed;
+  const parsed = parsePhoneNumberFromString(typed, options.defaultCountry as CountryCode);
+  if (!parsed || !parsed.isPossible()) {
+    throw ServiceErrors.invalidNumber(`${JSON.stringify(typed)} is not a number we can dial`, { number: typed });
+  }
+  return `${options.outboundPrefix}${parsed.number}`;
+}
