@@ -103,9 +103,12 @@ export class AmiParser {
       this.#sink.error?.(new AmiMessageTooLargeError(this.#max));
     }
     if (this.#discarding) {
-      // Keep only the unfinished line; if even that is huge, one byte says "non-empty line".
-      const tail = buf.length - lineStart > 2 ? buf.subarray(buf.length - 1) : buf.subarray(lineStart);
-      this.#pending = Buffer.from(tail);
+      // Keep only the unfinished line. If it is long, a placeholder byte says "non-empty line"
+      // and the last byte is kept, because a trailing CR must still pair with the next LF.
+      this.#pending =
+        buf.length - lineStart > 2
+          ? Buffer.from([0x78, buf[buf.length - 1]!])
+          : Buffer.from(buf.subarray(lineStart));
       this.#lineStart = 0;
       return;
     }

@@ -1,0 +1,23 @@
+/**
+ * What every AMI reader under test exposes to the benchmarks: how many events
+ * it has handed to its user so far, and a checksum proving it decoded them.
+ * Each driver wires one library exactly as an application would, counting in
+ * the library's own "event" callback and reading the event name there.
+ */
+export interface EventTally {
+  /** Events delivered to the application. */
+  events: number;
+  /** Sum of the lengths of the delivered event names (a cheap decode check). */
+  nameChars: number;
+}
+
+export interface AmiReader {
+  /** Library name as used in results, e.g. `asterisk-manager`. */
+  readonly label: string;
+  readonly tally: EventTally;
+  close(): void;
+}
+
+export function newTally(): EventTally {
+  return { events: 0, nameChars: 0 };
+}

@@ -1,0 +1,83 @@
+import type { Socket } from 'node:net';
+import { AmiConnectError } from '../errors.ts';
+import type { AmiTransport, AmiTransportEvents } from './transport.ts';
+
+export interface SocketTransportDeps {
+  /** Start connecting and return the socket; `readyEvent` fires when it may carry data. */
+  open: () => Socket;
+  readyEvent: 'connect' | 'secureConnect';
+  /** Give up connecting after this many milliseconds. Default 10 000. */
+  connectTimeoutMs?: number;
+  /** A label for error messages, e.g. `tcp 127.0.0.1:5038`. */
+  label: string;
+}
+
+type Listeners = { [E in keyof AmiTransportEvents]: Set<AmiTransportEvents[E]> };
+
+/** Adapts a node:net or node:tls socket to AmiTransport. One instance, one connection. */
+export function createSocketTransport(deps: SocketTransportDeps): AmiTransport {
+  const listeners: Listeners = { data: new Set(), drain: new Set(), close: new Set(), error: new Set() };
+  let socket: Socket | undefined;
+  let closed = false;
+
+  const emit = <E extends keyof AmiTransportEvents>(event: E, ...args: Parameters<AmiTransportEvents[E]>) => {
+    for (const fn of listeners[event]) (fn as (...a: unknown[]) => void)(...args);
+  };
+
+  return {
+    connect() {
+      if (socket) return Promise.reject(new AmiConnectError('connect() may be called only once', { label: deps.label }));
+      return new Promise<void>((resolve, reject) => {
+        const s = deps.open();
+        socket = s;
+        const timeoutMs = deps.connectTimeoutMs ?? 10_000;
+        const timer = setTimeout(() => fail(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+        const fail = (err: Error) => {
+          clearTimeout(timer);
+          s.removeListener(deps.readyEvent, ready);
+          s.destroy();
+          closed = true;
+          reject(new AmiConnectError(`Cannot connect to ${deps.label}: ${err.message}`, { label: deps.label, cause: err.message }));
+        };
+        const ready = () => {
+          clearTimeout(timer);
+          s.removeListener('error', fail);
+          if (closed) return;
+          s.setNoDelay(true);
+          s.on('data', (chunk: Buffer) => emit('data', chunk));
+          s.on('drain', () => emit('drain'));
+          s.on('error', (err) => emit('error', err));
+          s.once('close', (hadError) => {
+            closed = true;
+            emit('close', hadError);
+          });
+          resolve();
+        };
+        s.once('error', fail);
+        s.once(deps.readyEvent, ready);
+      });
+    },
+    write(data) {
+      if (!socket || closed || socket.destroyed) return false;
+      return socket.write(data);
+    },
+    pause() {
+      socket?.pause();
+    },
+    resume() {
+      socket?.resume();
+    },
+    close() {
+      if (socket && !socket.destroyed) {
+        socket.end();
+        socket.destroy();
+      }
+    },
+    on(event, listener) {
+      (listeners[event] as Set<typeof listener>).add(listener);
+    },
+    off(event, listener) {
+      (listeners[event] as Set<typeof listener>).delete(listener);
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { PERM } from '../ami/permissions.ts';
+import type { Bridge } from '../model/bridge.ts';
+import type { Channel } from '../model/channel.ts';
+import { bs, cs } from '../model/snapshot.ts';
+import type { CallerParty } from './caller-party.ts';
+import type { PbxCore } from './core.ts';
+import { refreshEndpoint } from './devices.ts';
+import { internalRoute, runSteps } from './dialplan.ts';
+import { DialCall, type DialHost } from './dial-app.ts';
+import { bridgeDestroy, bridgeLeave, hangup, unhold } from './events.ts';
+import { newexten, rtpQos, varset, varsets } from './noise.ts';
+import type { QueueService } from './queue-service.ts';
+
+export interface TransferDeps {
+  core: PbxCore;
+  queues: QueueService;
+  dials: DialHost;
+  /** Dial calls in progress, to find the call a transferer belongs to. */
+  dialCalls(): readonly DialCall[];
+}
+
+/** The two sides of a bridged call, seen from the party that transfers. */
+export interface TransferSides {
+  transferer: Channel;
+  transferee: Channel;
+  party: CallerParty;
+  bridge: Bridge;
+  /** Settle the current application (AgentComplete for queue calls). */
+  settle(): void;
+  /** Variables the caller's application sets when it is left. */
+  leaveVars(): Array<[string, string]>;
+  detach(): void;
+}
+
+/** Find the call in which `transferer` is the answering side. */
+export function sidesOf(deps: TransferDeps, transferer: Channel): TransferSides | undefined {
+  const qc = deps.queues.byMemberLeg(transferer);
+  if (qc?.connected && qc.state === 'bridged') {
+    const con = qc.connected;
+    return {
+      transferer,
+      transferee: qc.caller,
+      party: qc.party,
+      bridge: con.bridge,
+      settle: () => qc.completeTransfer(),
+      leaveVars: () => {
+        const now = deps.core.now();
+        return [
+          ['DIALEDTIME', String(Math.floor((now - qc.joinedAt) / 1000))],
+          ['DIALEDTIME_MS', String(now - qc.joinedAt)],
+          ['ANSWEREDTIME', String(Math.floor((now - con.answeredAt) / 1000))],
+          ['ANSWEREDTIME_MS', String(now - con.answeredAt)],
+          ...qc.queueVars(),
+        ];
+      },
+      detach: () => qc.detach(),
+    };
+  }
+  const dc = deps.dialCalls().find((d) => d.leg === transferer && d.state === 'bridged');
+  if (dc?.bridge) {
+    return {
+      transferer,
+      transferee: dc.caller,
+      party: dc.party,
+      bridge: dc.bridge,
+      settle: () => {},
+      leaveVars: () => [['DIALSTATUS', 'ANSWER']],
+      detach: () => dc.detach(),
+    };
+  }
+  return undefined;
+}
+
+export type BlindResult = 'Transfer succeeded' | 'Transfer failed' | 'Transfer invalid' | 'No such channel';
+
+/**
+ * AMI BlindTransfer of the answering side: the other party leaves the bridge
+ * and runs <context>/<exten> (the lab's `internal` dials the extension).
+ * `then` runs after the response has been written.
+ */
+export function blindTransfer(deps: TransferDeps, transfererName: string, exten: string, context: string): [BlindResult, () => void] {
+  const { core } = deps;
+  const t = core.findChannel(transfererName);
+  if (!t) return ['No such channel', () => {}];
+  const sides = sidesOf(deps, t);
+  if (!sides) return ['Transfer failed', () => {}];
+  const route = context === 'internal' ? internalRoute(core, exten, sides.transferee.callerNum, sides.transferee.callerName) : undefined;
+  if (!route || route.end.kind !== 'dial') return ['Transfer invalid', () => {}];
+  const endpoint = route.end.endpoint;
+  return ['Transfer succeeded', () => runBlind(deps, sides, exten, context, endpoint, route.steps.slice(1))];
+}
+
+function runBlind(deps: TransferDeps, s: TransferSides, exten: string, context: string, endpoint: string, rest: Parameters<typeof runSteps>[2]): void {
+  const { core } = deps;
+  const { transferer: t, transferee: c, bridge } = s;
+  unhold(core, t);
+  varset(core, c, 'BLINDTRANSFER', t.name);
+  varset(core, t, 'BLINDTRANSFER', c.name);
+  varset(core, t, 'BRIDGEPEER', '');
+  core.bus.emitLazy('BlindTransfer', PERM.call, () => [
+    ['Result', 'Success'],
+    ...cs(t, 'Transferer'),
+    ...cs(c, 'Transferee'),
+    ...bs(bridge),
+    ['IsExternal', 'Yes'],
+    ['Context', context],
+    ['Extension', exten],
+  ]);
+  s.settle();
+  s.detach();
+  varset(core, c, 'BRIDGEPEER', '');
+  if (t.kind === 'pjsip') varset(core, c, 'BRIDGEPVTCALLID', '');
+  newexten(core, c, context, exten, 1, c.app, c.appData);
+  bridgeLeave(core, bridge, c);
+  varsets(core, c, s.leaveVars());
+  bridgeLeave(core, bridge, t);
+  bridgeDestroy(core, bridge);
+  rtpQos(core, t);
+  hangup(core, t, 16);
+  if (t.endpoint) refreshEndpoint(core, t.endpoint);
+  runSteps(core, c, rest);
+  const dial = new DialCall(core, deps.dials, s.party, endpoint);
+  dial.start({ afterEnter: () => varset(core, c, 'BLINDTRANSFER', '') });
+}

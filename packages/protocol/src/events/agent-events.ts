@@ -1,0 +1,63 @@
+import { Type } from '@sinclair/typebox';
+import {
+  Extension,
+  Identifier,
+  IpAddress,
+  MacAddress,
+  Nullable,
+  QueueName,
+  ReasonCode,
+  SafeString,
+  Timestamp,
+} from '../strings.ts';
+import { defineEvent } from './define.ts';
+
+export const AGENT_STATES = ['logged-out', 'ready', 'ringing', 'on-call', 'wrap-up', 'paused'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+export const AgentStateSchema = Type.Union(AGENT_STATES.map((s) => Type.Literal(s)));
+
+export const agentStateEvent = defineEvent({
+  type: 'agent.state',
+  description: "An agent's state changed (signed in, ready, ringing, on a call, wrap-up, paused, signed out).",
+  permission: 'agent.read',
+  scopeFields: { agent: 'agentId', extension: 'extension' },
+  payload: Type.Object({
+    agentId: Identifier(),
+    name: Nullable(SafeString({ maxLength: 200 })),
+    state: AgentStateSchema,
+    previousState: Nullable(AgentStateSchema),
+    /** Pause reason code while paused; null otherwise. */
+    reason: Nullable(ReasonCode()),
+    since: Timestamp(),
+    extension: Nullable(Extension()),
+    queues: Type.Array(QueueName(), { maxItems: 256 }),
+    /** When wrap-up ends by itself; null outside wrap-up or when wrap-up is unlimited. */
+    wrapupEndsAt: Nullable(Timestamp()),
+    /** The agent asked to pause when the current call ends (with this reason). */
+    pauseAfterCall: Nullable(ReasonCode()),
+  }),
+});
+
+export const WorkstationRefSchema = Type.Object({
+  id: Nullable(Identifier()),
+  name: Nullable(SafeString({ maxLength: 200 })),
+  mac: Nullable(MacAddress()),
+  ip: Nullable(IpAddress()),
+});
+
+export const agentSessionEvent = defineEvent({
+  type: 'agent.session',
+  description: 'An agent signed in or out (with the extension and workstation used).',
+  permission: 'agent.read',
+  scopeFields: { agent: 'agentId', extension: 'extension' },
+  payload: Type.Object({
+    agentId: Identifier(),
+    action: Type.Union([Type.Literal('signed-in'), Type.Literal('signed-out')]),
+    sessionId: Identifier(),
+    extension: Nullable(Extension()),
+    workstation: Nullable(WorkstationRefSchema),
+    at: Timestamp(),
+    /** Why the session ended: `self`, `supervisor`, `admin`, `timeout`, `pbx-restart`. */
+    reason: Nullable(SafeString({ maxLength: 64 })),
+  }),
+});

@@ -1,0 +1,127 @@
+import { Type } from '@sinclair/typebox';
+import { CustomerSummarySchema } from '../rest/customers.ts';
+import { Extension, Identifier, Nullable, PhoneNumber, QueueName, SafeString, Timestamp, Url } from '../strings.ts';
+import { defineEvent } from './define.ts';
+
+/**
+ * Call events are routed to the extension and agent they concern, and to the principals that
+ * monitor the call's queue (which needs `queue.monitor`: supervisors, integrations, admins).
+ */
+const CALL_SCOPE = { extension: 'extension', agent: 'agentId', queue: 'queue' } as const;
+const CALL_KEY_PERMISSIONS = { queue: 'queue.monitor' } as const;
+
+export const CALL_DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
+export const CallDirectionSchema = Type.Union(CALL_DIRECTIONS.map((d) => Type.Literal(d)));
+
+/** Fields every call event carries. */
+const callBase = {
+  callId: Identifier(),
+  extension: Nullable(Extension()),
+  agentId: Nullable(Identifier()),
+  queue: Nullable(QueueName()),
+};
+
+export const callRingingEvent = defineEvent({
+  type: 'call.ringing',
+  description: 'A call is offered to an extension and rings there: the screen-pop.',
+  permission: 'call.read',
+  scopeFields: CALL_SCOPE,
+  keyPermissions: CALL_KEY_PERMISSIONS,
+  payload: Type.Object({
+    ...callBase,
+    direction: CallDirectionSchema,
+    callerNumber: Nullable(PhoneNumber()),
+    callerName: Nullable(SafeString({ maxLength: 200 })),
+    /** The language the queue stands for (for example `en` for `lang-en`). */
+    language: Nullable(SafeString({ maxLength: 16 })),
+    /** The skill the queue stands for. */
+    skill: Nullable(SafeString({ maxLength: 64 })),
+    customer: Nullable(CustomerSummarySchema),
+    /** The queue's screen-pop URL template, filled in for this call. */
+    popupUrl: Nullable(Url()),
+    /** Seconds the caller has waited in the queue so far. */
+    waitSeconds: Nullable(Type.Number({ minimum: 0 })),
+  }),
+});
+
+export const callAnsweredEvent = defineEvent({
+  type: 'call.answered',
+  description: 'The extension answered the call.',
+  permission: 'call.read',
+  scopeFields: CALL_SCOPE,
+  keyPermissions: CALL_KEY_PERMISSIONS,
+  payload: Type.Object({
+    ...callBase,
+    direction: CallDirectionSchema,
+    callerNumber: Nullable(PhoneNumber()),
+    callerName: Nullable(SafeString({ maxLength: 200 })),
+    answeredAt: Timestamp(),
+    waitSeconds: Nullable(Type.Number({ minimum: 0 })),
+  }),
+});
+
+export const callHeldEvent = defineEvent({
+  type: 'call.held',
+  description: 'The call was put on hold.',
+  permission: 'call.read',
+  scopeFields: CALL_SCOPE,
+  keyPermissions: CALL_KEY_PERMISSIONS,
+  payload: Type.Object({ ...callBase }),
+});
+
+export const callUnheldEvent = defineEvent({
+  type: 'call.unheld',
+  description: 'The call was taken off hold.',
+  permission: 'call.read',
+  scopeFields: CALL_SCOPE,
+  keyPermissions: CALL_KEY_PERMISSIONS,
+  payload: Type.Object({ ...callBase }),
+});
+
+export const callTransferredEvent = defineEvent({
+  type: 'call.transferred',
+  description: 'The extension transferred the call (blind or attended).',
+  permission: 'call.read',
+  scopeFields: CALL_SCOPE,
+  keyPermissions: CALL_KEY_PERMISSIONS,
+  payload: Type.Object({
+    ...callBase,
+    mode: Type.Union([Type.Literal('blind'), Type.Literal('attended')]),
+    /** The number or extension the call went to. */
+    to: PhoneNumber(),
+    toAgentId: Nullable(Identifier()),
+    result: Type.Union([Type.Literal('success'), Type.Literal('failed')]),
+  }),
+});
+
+export const CALL_OUTCOMES = ['answered', 'abandoned', 'no-answer', 'busy', 'failed', 'transferred'] as const;
+export const CallOutcomeSchema = Type.Union(CALL_OUTCOMES.map((o) => Type.Literal(o)));
+
+export const callEndedEvent = defineEvent({
+  type: 'call.ended',
+  description: 'The call ended for this extension.',
+  permission: 'call.read',
+  scopeFields: CALL_SCOPE,
+  keyPermissions: CALL_KEY_PERMISSIONS,
+  payload: Type.Object({
+    ...callBase,
+    /** Seconds from the first ring (or dial) to the end. */
+    duration: Type.Number({ minimum: 0 }),
+    talkSeconds: Type.Number({ minimum: 0 }),
+    /** The Asterisk hangup cause (code and text), when known. */
+    cause: Type.Object({ code: Nullable(Type.Integer()), text: Nullable(SafeString({ maxLength: 128 })) }),
+    outcome: CallOutcomeSchema,
+  }),
+});
+
+export const callDismissedEvent = defineEvent({
+  type: 'call.dismissed',
+  description: 'Close the screen-pop: the call rang here but was answered elsewhere, or the caller left.',
+  permission: 'call.read',
+  scopeFields: CALL_SCOPE,
+  keyPermissions: CALL_KEY_PERMISSIONS,
+  payload: Type.Object({
+    ...callBase,
+    reason: Type.Union([Type.Literal('answered-elsewhere'), Type.Literal('caller-left'), Type.Literal('no-answer')]),
+  }),
+});

@@ -1,0 +1,32 @@
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { Identifier, Timestamp } from '../strings.ts';
+
+/** `:id` path parameter. */
+export const IdParamsSchema = Type.Object({ id: Identifier() });
+export type IdParams = Static<typeof IdParamsSchema>;
+
+/** Paging of list endpoints. */
+export const ListQuerySchema = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+});
+export type ListQuery = Static<typeof ListQuerySchema>;
+
+/** A page of a list. */
+export function PageSchema<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export const HealthSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  version: Type.String({ maxLength: 64 }),
+  protocol: Type.Integer(),
+  uptimeSeconds: Type.Number({ minimum: 0 }),
+  at: Timestamp(),
+  pbx: Type.Array(Type.Object({ pbx: Identifier(), state: Type.String({ maxLength: 32 }) })),
+});
+export type Health = Static<typeof HealthSchema>;

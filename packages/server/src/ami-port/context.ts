@@ -1,0 +1,33 @@
+import type { ClientSession } from './client-session.ts';
+import type { AmiPortConfig } from './config.ts';
+import type { AmiPortModel } from './model.ts';
+import type { OriginateRoutes } from './originate-routes.ts';
+import type { PbxStates } from './pbx-states.ts';
+import type { AmiPortAudit, AmiPortCredentials, AmiPortLogger, AmiPortUpstream } from './ports.ts';
+
+export interface AmiPortStats {
+  /** Open connections, logged in or not. */
+  connections: number;
+  /** Logged-in clients. */
+  clients: number;
+  /** Clients cut off because they did not read fast enough. */
+  droppedSlowClients: number;
+  eventsDelivered: number;
+  actionsForwarded: number;
+  actionsRefused: number;
+}
+
+/** Everything the session handlers share; built once by `createAmiPortServer`. */
+export interface PortContext {
+  config: Readonly<AmiPortConfig>;
+  credentials: AmiPortCredentials;
+  upstream: AmiPortUpstream;
+  audit: AmiPortAudit;
+  logger: AmiPortLogger;
+  now: () => number;
+  model: AmiPortModel;
+  pbx: PbxStates;
+  routes: OriginateRoutes<ClientSession>;
+  sessions: Set<ClientSession>;
+  stats: Omit<AmiPortStats, 'connections' | 'clients'>;
+}

@@ -1,0 +1,99 @@
+import type { AgentOffer, Call, CallFacts } from '../telephony/call.ts';
+import type { DeviceDirectory } from '../telephony/device-directory.ts';
+import type { PbxId } from '../telephony/types.ts';
+import type { CallRecord, RingAttempt } from './call-record.ts';
+import { directionOf, hangupByOf, languageOf, outcomeOf } from './classify.ts';
+import { epochSeconds, seconds } from './time.ts';
+
+export interface BuildCallRecordDeps {
+  readonly pbx: PbxId;
+  readonly directory: DeviceDirectory;
+}
+
+/**
+ * Turn a finished call's facts into its record. Pure. `wrapupSeconds` is left
+ * to the collector, which knows about the agent's wrap-up.
+ *
+ * - waitSeconds: queue join → leave (answer or abandon); without a queue, start → answer (or end).
+ * - ringSeconds: time during which at least one leg was ringing for the call.
+ * - talkSeconds: answer → the hangup that ended the conversation (hold and transfer included).
+ * - holdSeconds: time legs of the call spent on hold (Hold/Unhold, not MOH).
+ */
+export function buildCallRecord(deps: BuildCallRecordDeps, call: Call, wrapupSeconds: number | null): CallRecord {
+  const f = call.facts;
+  const endedAt = f.endedAt ?? call.startedAt;
+  const hangupBy = hangupByOf(f);
+  return {
+    type: 'call',
+    pbx: deps.pbx,
+    linkedid: call.linkedid,
+    direction: directionOf(f, deps.directory),
+    queue: f.queues[0] ?? null,
+    queues: [...f.queues],
+    callerNumber: f.callerNumber,
+    callerName: f.callerName,
+    calledNumber: f.calledNumber,
+    customer: null,
+    language: languageOf(f),
+    agentsOffered: [...f.agentsOffered],
+    answeredBy: f.answeredBy,
+    finalAgent: f.currentAgent,
+    ringing: f.offers.map((o) => ringAttempt(o, endedAt)),
+    waitSeconds: waitSeconds(f, call.startedAt, endedAt),
+    ringSeconds: ringSeconds(f.offers, endedAt),
+    talkSeconds: f.answeredAt === null ? 0 : seconds(f.answeredAt, talkEnd(f, endedAt)),
+    holdSeconds: Math.round(f.holdMs) / 1000,
+    wrapupSeconds,
+    outcome: outcomeOf(f, hangupBy),
+    transferred: f.transfers.some((t) => t.result === 'Success'),
+    transfers: f.transfers.filter((t) => t.result === 'Success').map((t) => ({ type: t.type, from: t.from, to: t.to, at: epochSeconds(t.at) })),
+    hangupBy,
+    hangupCause: f.hangupCause,
+    hangupCauseText: f.hangupCauseText,
+    startedAt: epochSeconds(call.startedAt),
+    answeredAt: f.answeredAt === null ? null : epochSeconds(f.answeredAt),
+    endedAt: epochSeconds(endedAt),
+  };
+}
+
+function ringAttempt(o: AgentOffer, endedAt: number): RingAttempt {
+  const to = o.ringEndedAt ?? endedAt;
+  return {
+    extension: o.extension,
+    queue: o.queue,
+    from: epochSeconds(o.ringStartedAt),
+    to: epochSeconds(to),
+    seconds: seconds(o.ringStartedAt, to),
+    result: o.result,
+  };
+}
+
+function waitSeconds(f: CallFacts, startedAt: number, endedAt: number): number {
+  if (f.queueJoinedAt !== null) return seconds(f.queueJoinedAt, f.queueLeftAt ?? f.answeredAt ?? endedAt);
+  return seconds(startedAt, f.answeredAt ?? f.hangupAt ?? endedAt);
+}
+
+/** Length of the union of the ring intervals. */
+function ringSeconds(offers: readonly AgentOffer[], endedAt: number): number {
+  const spans = offers.map((o) => [o.ringStartedAt, o.ringEndedAt ?? endedAt] as const).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let curFrom = -1;
+  let curTo = -1;
+  for (const [from, to] of spans) {
+    if (from > curTo) {
+      total += curTo - curFrom;
+      curFrom = from;
+      curTo = to;
+    } else if (to > curTo) {
+      curTo = to;
+    }
+  }
+  total += curTo - curFrom;
+  return Math.round(total) / 1000;
+}
+
+function talkEnd(f: CallFacts, endedAt: number): number {
+  if (f.hangupAt !== null && f.answeredAt !== null && f.hangupAt >= f.answeredAt) return f.hangupAt;
+  const byParty = f.agentCompleteReason === 'caller' || f.agentCompleteReason === 'agent';
+  return byParty && f.agentCompleteAt !== null ? f.agentCompleteAt : endedAt;
+}

@@ -1,0 +1,69 @@
+import type { HangupBy, OfferResult, TransferType } from '../telephony/call.ts';
+import type { PbxId } from '../telephony/types.ts';
+
+/**
+ * - `inbound-queue`: the call entered a queue.
+ * - `inbound-direct`: an outside caller (trunk, or a Local channel whose number is not an extension) reached someone without a queue.
+ * - `originate`: an AMI Originate rang an extension first and then dialled out (click-to-dial).
+ * - `outbound`: an extension called an outside number.
+ * - `internal`: an extension called an extension.
+ */
+export type CallDirection = 'inbound-queue' | 'inbound-direct' | 'originate' | 'outbound' | 'internal';
+
+export type CallOutcome = 'answered' | 'abandoned' | 'no-answer' | 'busy' | 'rejected' | 'failed';
+
+export interface RingAttempt {
+  readonly extension: string | null;
+  readonly queue: string | null;
+  /** Epoch seconds. */
+  readonly from: number;
+  readonly to: number | null;
+  readonly seconds: number;
+  readonly result: OfferResult;
+}
+
+export interface TransferRecord {
+  readonly type: TransferType;
+  readonly from: string | null;
+  readonly to: string | null;
+  /** Epoch seconds. */
+  readonly at: number;
+}
+
+/** One record per call (per Linkedid group). Times are epoch seconds; durations are seconds. */
+export interface CallRecord {
+  readonly type: 'call';
+  readonly pbx: PbxId;
+  readonly linkedid: string;
+  readonly direction: CallDirection;
+  /** First queue the call entered; null for calls that never queued. */
+  readonly queue: string | null;
+  readonly queues: readonly string[];
+  readonly callerNumber: string | null;
+  readonly callerName: string | null;
+  /** The DID or exten the call was placed to. */
+  readonly calledNumber: string | null;
+  /** Filled in by the server from the customer directory. */
+  readonly customer: null;
+  readonly language: string | null;
+  readonly agentsOffered: readonly string[];
+  readonly answeredBy: string | null;
+  /** Extension that had the call at the end (differs from answeredBy after a transfer). */
+  readonly finalAgent: string | null;
+  readonly ringing: readonly RingAttempt[];
+  readonly waitSeconds: number;
+  readonly ringSeconds: number;
+  readonly talkSeconds: number;
+  readonly holdSeconds: number;
+  /** Null while the agent's wrap-up is still running. */
+  readonly wrapupSeconds: number | null;
+  readonly outcome: CallOutcome;
+  readonly transferred: boolean;
+  readonly transfers: readonly TransferRecord[];
+  readonly hangupBy: HangupBy;
+  readonly hangupCause: number | null;
+  readonly hangupCauseText: string | null;
+  readonly startedAt: number;
+  readonly answeredAt: number | null;
+  readonly endedAt: number;
+}

@@ -1,0 +1,25 @@
+/** Errors of the `cti` command line. Codes are listed in docs/errors.md. */
+export class CliError extends Error {
+  readonly code: string;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Unknown subcommand, unknown option or a missing argument. */
+export class CliUsageError extends CliError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('CTI_ERR_CLI_USAGE', message, details);
+  }
+}
+
+/** The transcript to replay could not be read. */
+export class ReplayInputError extends CliError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('CTI_ERR_REPLAY_INPUT', message, details);
+  }
+}

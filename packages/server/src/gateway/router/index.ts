@@ -1,0 +1,12 @@
+export { ClientStream } from './client-stream.ts';
+export { type ConnectResult, createRouter, type Router, type RouterDeps } from './router.ts';
+export {
+  type ClientTransport,
+  type ConnectRequest,
+  DEFAULT_ROUTER_OPTIONS,
+  type EventSink,
+  type PublishedEvent,
+  type RouterMetrics,
+  type RouterOptions,
+} from './types.ts';
+export { compileViewer, type Viewer, viewerSees } from './viewer.ts';

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { CLOSE_CODES, eventDefinition, eventScope, GATEWAY_ERROR_CODES, type SubscriptionFilter } from '@amiable/protocol';
+import type { Clock } from '../../identity/clock.ts';
+import type { Principal } from '../../identity/principal.ts';
+import { ClientStream } from './client-stream.ts';
+import { createScopeIndex } from './scope-index.ts';
+import {
+  type ClientTransport,
+  type ConnectRequest,
+  DEFAULT_ROUTER_OPTIONS,
+  type EventSink,
+  type PublishedEvent,
+  type RouterMetrics,
+  type RouterOptions,
+} from './types.ts';
+import { scopeIndexKeys, viewerIndexKeys, viewerSees } from './viewer.ts';
+
+export interface RouterDeps {
+  clock: Clock;
+  options?: Partial<RouterOptions>;
+  metrics?: RouterMetrics;
+}
+
+export interface ConnectResult {
+  stream: ClientStream;
+  /** Events on this connection follow with `seq + 1`. */
+  seq: number;
+  resumed: boolean;
+  mustResync: boolean;
+}
+
+/**
+ * Fans CTI events out to client streams: scope index first, then the permission and filter
+ * check per stream (default deny). Never waits on a socket. Keeps disconnected streams for the
+ * resume window so a client that comes back gets what it missed, in order.
+ */
+export function createRouter(deps: RouterDeps) {
+  const options: RouterOptions = { ...DEFAULT_ROUTER_OPTIONS, ...deps.options };
+  const streams = new Map<string, ClientStream>();
+  const index = createScopeIndex<ClientStream>();
+  let round = 0;
+
+  const hooks = {
+    overflow(stream: ClientStream) {
+      deps.metrics?.slowConsumerDropped();
+      const transport = stream.transport;
+      stream.detach(deps.clock.now());
+      transport?.close(
+        CLOSE_CODES.SLOW_CONSUMER,
+        GATEWAY_ERROR_CODES.SLOW_CONSUMER,
+        'Outbound queue overflow: the client did not read its events fast enough',
+      );
+    },
+    eventsOut(count: number) {
+      deps.metrics?.eventsOut(count);
+    },
+  };
+
+  const reindex = (stream: ClientStream) => index.set(stream, viewerIndexKeys(stream.viewer));
+  const drop = (stream: ClientStream) => {
+    streams.delete(stream.id);
+    index.remove(stream);
+  };
+  const expired = (stream: ClientStream) =>
+    stream.detachedAt !== null && deps.clock.now() - stream.detachedAt > options.resumeWindowMs;
+
+  const router = {
+    options,
+
+    /** Delivers one event to every stream allowed to see it. Returns how many streams got it. */
+    publish(event: PublishedEvent): number {
+      deps.metrics?.eventIn(event);
+      if (!eventDefinition(event.type)) {
+        deps.metrics?.eventDenied(event.type);
+        return 0;
+      }
+      const scope = event.scope ?? eventScope(event.type, event.payload, event.pbx);
+      const body = JSON.stringify({ type: event.type, at: event.at, pbx: event.pbx, scope, payload: event.payload });
+      const keys = scopeIndexKeys(scope);
+      const candidates = keys.length === 0 ? streams.values() : index.lookup(keys);
+      const mark = ++round;
+      let delivered = 0;
+      for (const stream of candidates) {
+        if (stream.mark === mark) continue;
+        stream.mark = mark;
+        if (!viewerSees(stream.viewer, event.type, scope)) continue;
+        stream.deliver(body);
+        delivered++;
+      }
+      return delivered;
+    },
+
+    /** Opens a stream for a new connection, resuming an earlier one when possible. */
+    connect(request: ConnectRequest): ConnectResult {
+      const { principal, transport, resume } = request;
+      if (resume) {
+        const old = streams.get(resume.stream);
+        if (old && old.principal.userId === principal.userId && !expired(old) && old.canResumeFrom(resume.seq)) {
+          old.transport?.close(CLOSE_CODES.NORMAL, GATEWAY_ERROR_CODES.PROTOCOL, 'Replaced by a newer connection');
+          old.setView(principal, request.filter ?? old.filter);
+          reindex(old);
+          old.attach(transport, resume.seq);
+          return { stream: old, seq: resume.seq, resumed: true, mustResync: false };
+        }
+        if (old && old.principal.userId === principal.userId && !old.transport) drop(old);
+      }
+      const stream = new ClientStream(randomUUID(), principal, options, hooks);
+      stream.setView(principal, request.filter);
+      streams.set(stream.id, stream);
+      reindex(stream);
+      stream.attach(transport, 0);
+      return { stream, seq: 0, resumed: false, mustResync: resume !== undefined };
+    },
+
+    /** The socket of a stream went away: keep the stream for the resume window. */
+    disconnected(stream: ClientStream, transport: ClientTransport): void {
+      if (stream.transport === transport) stream.detach(deps.clock.now());
+    },
+
+    setFilter(stream: ClientStream, filter: SubscriptionFilter | undefined): void {
+      stream.setView(stream.principal, filter);
+      reindex(stream);
+    },
+
+    /** The principal of a user changed (new extension, new team): re-file their streams. */
+    updatePrincipal(userId: string, principal: Principal): void {
+      for (const stream of streams.values()) {
+        if (stream.principal.userId !== userId) continue;
+        stream.setView(principal, stream.filter);
+        reindex(stream);
+      }
+    },
+
+    /** Closes and forgets the streams of a user (or of one login session): no resume. */
+    disconnectUser(userId: string, sessionId: string | undefined, closeCode: number, code: string, message: string): number {
+      let closed = 0;
+      for (const stream of [...streams.values()]) {
+        if (stream.principal.userId !== userId) continue;
+        if (sessionId !== undefined && stream.principal.sessionId !== sessionId) continue;
+        const transport = stream.transport;
+        drop(stream);
+        stream.detach(deps.clock.now());
+        transport?.close(closeCode, code, message);
+        closed++;
+      }
+      return closed;
+    },
+
+    /** Forgets streams disconnected for longer than the resume window. */
+    sweep(): void {
+      for (const stream of [...streams.values()]) if (expired(stream)) drop(stream);
+    },
+
+    stats(): { streams: number; connected: number; queueDepths: number[] } {
+      const depths: number[] = [];
+      for (const stream of streams.values()) if (stream.transport) depths.push(stream.queueDepth);
+      return { streams: streams.size, connected: depths.length, queueDepths: depths };
+    },
+
+    /** Closes every connection (server shutdown). */
+    closeAll(message = 'Server shutting down'): void {
+      for (const stream of [...streams.values()]) {
+        const transport = stream.transport;
+        stream.detach(deps.clock.now());
+        transport?.close(CLOSE_CODES.GOING_AWAY, GATEWAY_ERROR_CODES.INTERNAL, message);
+      }
+    },
+  } satisfies EventSink & Record<string, unknown>;
+  return router;
+}
+export type Router = ReturnType<typeof createRouter>;

@@ -1,0 +1,18 @@
+export { createAccessTokens, looksLikeAccessToken, type AccessClaims, type AccessTokens } from './access-token.ts';
+export { createAuthService, type AuthService, type AuthServiceDeps, type LoginLimits, type Revocation } from './auth-service.ts';
+export { systemClock, type Clock } from './clock.ts';
+export { CtiError } from './errors.ts';
+export { createMemoryApiKeyStore, createMemoryRefreshTokenStore, createMemoryUserStore } from './memory-stores.ts';
+export { createPasswordHasher, hashPassword, type PasswordHasher, type PasswordHashOptions } from './password.ts';
+export { can, decide, type CallParties, type Decision, type Target } from './permissions.ts';
+export type {
+  ApiKeyRecord,
+  ApiKeyStore,
+  RefreshTokenRecord,
+  RefreshTokenStore,
+  UserRecord,
+  UserStore,
+} from './ports.ts';
+export { principalFromApiKey, principalFromUser, type Principal } from './principal.ts';
+export { createSlidingWindowLimiter, type SlidingWindowLimiter } from './rate-limiter.ts';
+export { generateApiKey, randomSecret, sha256 } from './secrets.ts';

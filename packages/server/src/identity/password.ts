@@ -1,0 +1,38 @@
+import argon2 from 'argon2';
+
+/** argon2id cost parameters. The defaults follow the argon2 package (64 MiB, 3 passes). */
+export interface PasswordHashOptions {
+  memoryCost?: number;
+  timeCost?: number;
+  parallelism?: number;
+}
+
+export function createPasswordHasher(options: PasswordHashOptions = {}) {
+  const params: argon2.HashOptions = { type: argon2.argon2id, ...options };
+  // A real hash to verify against when the user does not exist, so that a wrong username
+  // costs as much time as a wrong password.
+  let decoy: Promise<string> | undefined;
+  return {
+    hash(password: string): Promise<string> {
+      return argon2.hash(password, params);
+    },
+    async verify(hash: string | undefined, password: string): Promise<boolean> {
+      if (hash === undefined) {
+        decoy ??= argon2.hash('decoy password', params);
+        await argon2.verify(await decoy, password).catch(() => false);
+        return false;
+      }
+      try {
+        return await argon2.verify(hash, password);
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+export type PasswordHasher = ReturnType<typeof createPasswordHasher>;
+
+/** Hashes a password with argon2id and default costs (for seeding users and admin tools). */
+export function hashPassword(password: string, options?: PasswordHashOptions): Promise<string> {
+  return createPasswordHasher(options).hash(password);
+}

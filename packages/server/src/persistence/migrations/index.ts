@@ -1,0 +1,57 @@
+/**
+ * In-code migrations, run at start through Kysely's Migrator. Running them
+ * again is a no-op (the Migrator records what it applied). Names sort in order;
+ * never rename or edit one that has shipped: add a new one.
+ */
+import { type Migration, type MigrationProvider, Migrator, NO_MIGRATIONS } from 'kysely';
+import type { DatabaseHandle, SqlDialect } from '../database.ts';
+import { MigrationFailedError } from '../errors.ts';
+import { identity } from './0001-identity.ts';
+import { contactCenter } from './0002-contact-center.ts';
+import { directory } from './0003-directory.ts';
+import { activity } from './0004-activity.ts';
+import { archive } from './0005-archive.ts';
+
+export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
+  return {
+    '0001-identity': identity,
+    '0002-contact-center': contactCenter,
+    '0003-directory': directory,
+    '0004-activity': activity,
+    '0005-archive': archive(dialect),
+  };
+}
+
+function provider(dialect: SqlDialect): MigrationProvider {
+  return { getMigrations: async () => migrationsFor(dialect) };
+}
+
+export interface MigrationReport {
+  /** Names applied by this call, in order; empty when the schema was already current. */
+  applied: string[];
+}
+
+function migrator(handle: DatabaseHandle): Migrator {
+  return new Migrator({
+    db: handle.db,
+    provider: provider(handle.dialect),
+    // On PostgreSQL pin the bookkeeping tables to our schema: without it the
+    // Migrator would see another schema's kysely_migration table as ours.
+    ...(handle.schema === undefined ? {} : { migrationTableSchema: handle.schema }),
+  });
+}
+
+/** Brings the schema to the latest version. Idempotent. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationReport> {
+  const { error, results } = await migrator(handle).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error !== undefined || failed !== undefined) throw new MigrationFailedError(failed?.migrationName, error);
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** Reverts every migration (tests and tooling only). */
+export async function migrateDownAll(handle: DatabaseHandle): Promise<void> {
+  const { error, results } = await migrator(handle).migrateTo(NO_MIGRATIONS);
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error !== undefined || failed !== undefined) throw new MigrationFailedError(failed?.migrationName, error);
+}

@@ -1,0 +1,26 @@
+import { ClientProvider } from './client-context.tsx';
+import { LiveProvider } from './live-store.tsx';
+import { Shell } from './shell.tsx';
+import { ToastProvider } from './toasts.tsx';
+import { useSession } from './use-session.ts';
+import { LoginPage } from '../pages/login/login-page.tsx';
+
+export function App() {
+  return (
+    <ClientProvider>
+      <ToastProvider>
+        <Root />
+      </ToastProvider>
+    </ClientProvider>
+  );
+}
+
+function Root() {
+  const user = useSession();
+  if (!user) return <LoginPage />;
+  return (
+    <LiveProvider key={user.userId}>
+      <Shell user={user} />
+    </LiveProvider>
+  );
+}

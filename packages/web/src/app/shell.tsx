@@ -1,0 +1,44 @@
+import type { PrincipalSummary } from '@amiable/protocol';
+import { useEffect } from 'react';
+import { type Area, areasFor, homeArea } from '../lib/access.ts';
+import { AdminPage } from '../pages/admin/admin-page.tsx';
+import { DesktopPage } from '../pages/desktop/desktop-page.tsx';
+import { WallboardPage } from '../pages/wallboard/wallboard-page.tsx';
+import { EmptyState } from '../ui/empty-state.tsx';
+import { Nav } from './nav.tsx';
+import { matchPrefix, navigate, useRoute } from './router.ts';
+import { TopBar } from './top-bar.tsx';
+
+const TITLES: Record<Area, string> = { desktop: 'Agent desktop', wallboard: 'Wallboard', admin: 'Administration' };
+
+/** The signed-in layout: left navigation, top bar, and the area the route names (if the role may see it). */
+export function Shell({ user }: { user: PrincipalSummary }) {
+  const route = useRoute();
+  const access = { role: user.role, isAgent: user.agentId !== null };
+  const areas = areasFor(access);
+  const area = areas.find((a) => matchPrefix(route, `/${a}`));
+  const home = homeArea(access);
+
+  useEffect(() => {
+    if (!area && home && (route === '/' || route === '')) navigate(`/${home}`);
+  }, [area, home, route]);
+
+  return (
+    <div className="shell" data-testid="app-shell" data-role={user.role}>
+      <Nav areas={areas} route={route} />
+      <main className="main">
+        <TopBar title={area ? TITLES[area] : 'Amiable'} user={user} />
+        {area === 'desktop' && <DesktopPage user={user} />}
+        {area === 'wallboard' && <WallboardPage />}
+        {area === 'admin' && <AdminPage route={route} />}
+        {!area && (
+          <div className="content">
+            <EmptyState icon="⛔" title={areas.length ? 'Nothing here for your role' : 'No area for this account'} testId="no-access">
+              {areas.length ? 'Pick an area in the navigation.' : `The role "${user.role}" has no screens in the web app.`}
+            </EmptyState>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

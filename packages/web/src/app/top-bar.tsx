@@ -1,0 +1,42 @@
+import type { PrincipalSummary } from '@amiable/protocol';
+import { initials } from '../lib/format.ts';
+import { BusyButton } from '../ui/busy-button.tsx';
+import { Pill } from '../ui/pill.tsx';
+import { useClient } from './client-context.tsx';
+import { useConnection } from './use-session.ts';
+
+const CONNECTION: Record<string, { label: string; tone: 'success' | 'warning' | 'danger' | 'neutral' }> = {
+  open: { label: 'Live', tone: 'success' },
+  connecting: { label: 'Connecting…', tone: 'warning' },
+  authenticating: { label: 'Connecting…', tone: 'warning' },
+  reconnecting: { label: 'Reconnecting…', tone: 'warning' },
+  closed: { label: 'Offline', tone: 'danger' },
+  idle: { label: 'Offline', tone: 'neutral' },
+};
+
+export function TopBar({ title, user }: { title: string; user: PrincipalSummary }) {
+  const client = useClient();
+  const connection = useConnection();
+  const shown = CONNECTION[connection.state] ?? { label: connection.state, tone: 'neutral' as const };
+  return (
+    <header className="topbar">
+      <div className="topbar-title">{title}</div>
+      <div className="spacer" />
+      <span title={connection.reason ?? ''} data-testid="connection-status" data-state={connection.state}>
+        <Pill tone={shown.tone}>{shown.label}</Pill>
+      </span>
+      <div className="user-chip">
+        <div className="avatar" aria-hidden="true">
+          {initials(user.username)}
+        </div>
+        <div>
+          <div data-testid="current-user">{user.username}</div>
+          <div className="small muted">{user.role}</div>
+        </div>
+      </div>
+      <BusyButton className="btn btn-sm" onClick={() => client.logout()} testId="logout">
+        Log out
+      </BusyButton>
+    </header>
+  );
+}

@@ -1,0 +1,149 @@
+import type { Page } from '@amiable/protocol';
+import type { Resource } from '@amiable/sdk';
+import { type ReactNode, useState } from 'react';
+import { useToast } from '../../../app/toasts.tsx';
+import { useAsync } from '../../../app/use-async.ts';
+import type { FieldSpec } from '../../../lib/form-spec.ts';
+import { Card } from '../../../ui/card.tsx';
+import { EmptyState } from '../../../ui/empty-state.tsx';
+import { Modal } from '../../../ui/modal.tsx';
+import { EntityForm } from './entity-form.tsx';
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  className?: string;
+}
+
+/**
+ * A list with create, edit and delete for one REST collection: the shape
+ * shared by users, agents, skills, workstations, pause reasons…
+ */
+export function CrudPage<T extends { id: string }>({
+  title,
+  description,
+  noun,
+  resource,
+  columns,
+  fields,
+  empty,
+  testId,
+  toolbar,
+  rowActions,
+}: {
+  title: string;
+  description?: string;
+  noun: string;
+  // biome-ignore lint/suspicious/noExplicitAny: create and update bodies are built from the field specs
+  resource: Resource<T, any, any, any>;
+  columns: Column<T>[];
+  fields: readonly FieldSpec[];
+  empty?: string;
+  testId: string;
+  toolbar?: ReactNode;
+  rowActions?: (row: T, reload: () => void) => ReactNode;
+}) {
+  const toast = useToast();
+  const list = useAsync<Page<T>>(() => resource.list({ limit: 1000 }), [resource]);
+  const [editing, setEditing] = useState<{ mode: 'create' | 'edit'; row?: T } | undefined>();
+
+  const save = async (body: Record<string, unknown>) => {
+    try {
+      if (editing?.mode === 'edit' && editing.row) await resource.update(editing.row.id, body);
+      else await resource.create(body);
+      toast.success(editing?.mode === 'edit' ? `${noun} saved` : `${noun} created`);
+      setEditing(undefined);
+      list.reload();
+    } catch (error) {
+      toast.error(error, `Could not save the ${noun.toLowerCase()}`);
+    }
+  };
+  const remove = async (row: T) => {
+    if (!window.confirm(`Delete this ${noun.toLowerCase()}?`)) return;
+    try {
+      await resource.remove(row.id);
+      toast.success(`${noun} deleted`);
+      list.reload();
+    } catch (error) {
+      toast.error(error, `Could not delete the ${noun.toLowerCase()}`);
+    }
+  };
+
+  const rows = list.data?.items ?? [];
+  return (
+    <div className="content" data-testid={testId}>
+      <div className="page-header">
+        <div>
+          <h1>{title}</h1>
+          {description && <p>{description}</p>}
+        </div>
+        <div className="spacer" />
+        {toolbar}
+        <button type="button" className="btn btn-primary" onClick={() => setEditing({ mode: 'create' })} data-testid="crud-create">
+          New {noun.toLowerCase()}
+        </button>
+      </div>
+      <Card flush>
+        {list.error && !list.data ? (
+          <EmptyState icon="⚠" title={`Could not load the ${title.toLowerCase()}`}>
+            {list.error instanceof Error ? list.error.message : String(list.error)}
+          </EmptyState>
+        ) : rows.length === 0 ? (
+          list.loading ? (
+            <EmptyState icon={<span className="spinner" />} title="Loading…" />
+          ) : (
+            <EmptyState icon="＋" title={empty ?? `No ${title.toLowerCase()} yet`}>
+              Create the first one with “New {noun.toLowerCase()}”.
+            </EmptyState>
+          )
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid={`${testId}-table`}>
+              <thead>
+                <tr>
+                  {columns.map((c) => (
+                    <th key={c.header} className={c.className}>
+                      {c.header}
+                    </th>
+                  ))}
+                  <th className="actions" />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} data-testid="crud-row" data-id={row.id}>
+                    {columns.map((c) => (
+                      <td key={c.header} className={c.className}>
+                        {c.cell(row)}
+                      </td>
+                    ))}
+                    <td className="actions">
+                      {rowActions?.(row, list.reload)}
+                      <button type="button" className="btn btn-sm btn-ghost" onClick={() => setEditing({ mode: 'edit', row })} data-testid="crud-edit">
+                        Edit
+                      </button>
+                      <button type="button" className="btn btn-sm btn-ghost text-danger" onClick={() => remove(row)} data-testid="crud-delete">
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+      {editing && (
+        <Modal title={editing.mode === 'create' ? `New ${noun.toLowerCase()}` : `Edit ${noun.toLowerCase()}`} onClose={() => setEditing(undefined)} testId="crud-dialog">
+          <EntityForm
+            fields={fields}
+            entity={editing.row as Record<string, unknown> | undefined}
+            mode={editing.mode}
+            onSubmit={save}
+            onCancel={() => setEditing(undefined)}
+          />
+        </Modal>
+      )}
+    </div>
+  );
+}

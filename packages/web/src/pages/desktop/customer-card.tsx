@@ -1,0 +1,120 @@
+import type { CallRecord, Customer } from '@amiable/protocol';
+import { type ReactNode, useState } from 'react';
+import { useClient } from '../../app/client-context.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { formatDateTime, formatDurationLong, formatPhone } from '../../lib/format.ts';
+import type { ScreenPop } from '../../lib/screen-pop.ts';
+import { CreateCustomerDialog } from './create-customer-dialog.tsx';
+import { DialLink } from './dial-link.tsx';
+
+interface Loaded {
+  customer: Customer | undefined;
+  calls: CallRecord[];
+}
+
+/** The customer's record for the calling number, or "unknown caller" with a one-click create. */
+export function CustomerCard({ pop }: { pop: ScreenPop }) {
+  const client = useClient();
+  const [creating, setCreating] = useState(false);
+  const state = useAsync<Loaded>(async () => {
+    let customer: Customer | undefined;
+    if (pop.customer?.id) customer = await client.api.customers.get(pop.customer.id);
+    else if (pop.callerNumber) customer = (await client.api.customers.lookup(pop.callerNumber))[0];
+    const calls = customer ? (await client.api.customers.calls(customer.id, 5).catch(() => ({ items: [] as CallRecord[] }))).items : [];
+    return { customer, calls };
+  }, [client, pop.callId]);
+
+  if (state.loading && !state.data) {
+    return (
+      <div className="customer-card row small muted">
+        <span className="spinner" /> Looking up the caller…
+      </div>
+    );
+  }
+  const customer = state.data?.customer;
+  if (!customer) {
+    return (
+      <div className="customer-card unknown" data-testid="unknown-caller">
+        <div>
+          <strong>Unknown caller</strong>
+          <div className="small muted">No customer record matches {formatPhone(pop.callerNumber)}.</div>
+        </div>
+        <div className="spacer" />
+        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="create-customer">
+          Create customer
+        </button>
+        {creating && (
+          <CreateCustomerDialog
+            number={pop.callerNumber}
+            name={pop.callerName}
+            language={pop.language}
+            onClose={() => setCreating(false)}
+            onCreated={() => {
+              setCreating(false);
+              state.reload();
+            }}
+          />
+        )}
+      </div>
+    );
+  }
+  const address = (customer as Customer & { address?: string | null }).address;
+  return (
+    <div className="customer-card" data-testid="customer-card" data-customer-id={customer.id}>
+      <div className="customer-grid">
+        <Fact label="Name" testId="customer-name">
+          {customer.name}
+          {customer.company && <div className="small muted">{customer.company}</div>}
+        </Fact>
+        <Fact label="Number" testId="customer-number">
+          {customer.phoneNumbers.map((n) => (
+            <div key={n}>
+              <DialLink number={n} />
+            </div>
+          ))}
+        </Fact>
+        <Fact label="Address" testId="customer-address">
+          {address || <span className="muted">—</span>}
+        </Fact>
+        <Fact label="Language" testId="customer-language">
+          {customer.language ? customer.language.toUpperCase() : <span className="muted">—</span>}
+        </Fact>
+        {customer.email && <Fact label="E-mail">{customer.email}</Fact>}
+      </div>
+      <Fact label="Notes" testId="customer-notes">
+        {customer.notes ? <p className="notes">{customer.notes}</p> : <span className="muted">No notes</span>}
+      </Fact>
+      <div data-testid="customer-last-calls">
+        <div className="stat-label">Last calls</div>
+        {state.data && state.data.calls.length > 0 ? (
+          <ul className="last-calls">
+            {state.data.calls.map((c) => (
+              <li key={c.callId}>
+                <span>{formatDateTime(c.startedAt)}</span>
+                <span className="muted">{c.queue ?? c.direction}</span>
+                <span className="muted">{c.outcome}</span>
+                <span className="mono">{formatDurationLong(c.talkSeconds)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className="small muted">No earlier calls.</div>
+        )}
+      </div>
+      {customer.externalUrl && (
+        <a href={customer.externalUrl} target="_blank" rel="noopener noreferrer">
+          Customer record ↗
+        </a>
+      )}
+    </div>
+  );
+}
+
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="fact">
+      <div className="stat-label">{label}</div>
+      <div data-testid={testId}>{children}</div>
+    </div>
+  );
+}

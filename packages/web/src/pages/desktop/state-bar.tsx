@@ -1,0 +1,57 @@
+import type { AgentView } from '@amiable/protocol';
+import { useClient } from '../../app/client-context.tsx';
+import { useNow } from '../../app/use-now.ts';
+import { formatDuration, secondsSince } from '../../lib/format.ts';
+import { BusyButton } from '../../ui/busy-button.tsx';
+import { StatePill } from '../../ui/state-pill.tsx';
+import { PauseAfterCall } from './pause-after-call.tsx';
+import { PauseMenu } from './pause-menu.tsx';
+import { usePauseReasons } from './use-pause-reasons.ts';
+import { WrapupCountdown } from './wrapup-countdown.tsx';
+
+/** The agent's state and the buttons that change it, with the time spent in the current state. */
+export function StateBar({ agent }: { agent: AgentView }) {
+  const client = useClient();
+  const now = useNow();
+  const reasons = usePauseReasons();
+  const reasonLabel = agent.reason ? (reasons.find((r) => r.code === agent.reason)?.label ?? agent.reason) : null;
+  const busyOnCall = agent.state === 'on-call' || agent.state === 'ringing';
+
+  return (
+    <section className={`state-bar ${stateClass(agent.state)}`} data-testid="state-bar" data-state={agent.state}>
+      <div className="state-now">
+        <StatePill state={agent.state} reason={agent.state === 'paused' ? reasonLabel : null} testId="state-current" />
+        <span className="state-timer mono" data-testid="state-timer" title="Time in this state">
+          {formatDuration(secondsSince(agent.since, now))}
+        </span>
+      </div>
+      {agent.state === 'wrap-up' && <WrapupCountdown agent={agent} now={now} />}
+      <div className="spacer" />
+      <div className="row-wrap state-actions">
+        {agent.state === 'wrap-up' ? (
+          <BusyButton className="btn btn-success" onClick={() => client.command('agent.endWrapup', {})} testId="btn-end-wrapup">
+            Ready
+          </BusyButton>
+        ) : (
+          <BusyButton
+            className={`btn ${agent.state === 'ready' ? 'btn-success active' : 'btn-success'}`}
+            disabled={agent.state === 'ready' || busyOnCall}
+            onClick={() => client.command('agent.ready', {})}
+            testId="btn-ready"
+          >
+            Ready
+          </BusyButton>
+        )}
+        <PauseMenu reasons={reasons} current={agent.state === 'paused' ? agent.reason : null} disabled={busyOnCall} />
+        <PauseAfterCall agent={agent} reasons={reasons} />
+        <BusyButton className="btn btn-ghost" onClick={() => client.command('agent.signOut', {})} testId="btn-signout" disabled={busyOnCall}>
+          Sign out
+        </BusyButton>
+      </div>
+    </section>
+  );
+}
+
+function stateClass(state: string): string {
+  return `state-bar-${state}`;
+}

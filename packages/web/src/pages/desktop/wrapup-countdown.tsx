@@ -1,0 +1,25 @@
+import type { AgentView } from '@amiable/protocol';
+import { countdown } from '../../lib/countdown.ts';
+import { formatDuration } from '../../lib/format.ts';
+
+/** Time left in wrap-up, with a bar; "until you press Ready" when wrap-up has no limit. */
+export function WrapupCountdown({ agent, now }: { agent: AgentView; now: number }) {
+  const c = countdown(agent.wrapupEndsAt, agent.since, now);
+  return (
+    <div className="wrapup" data-testid="wrapup-countdown">
+      <span className="small muted">Wrap-up</span>
+      {c.remaining === null ? (
+        <span className="small">until you press Ready</span>
+      ) : (
+        <>
+          <span className="mono wrapup-left" data-testid="wrapup-remaining">
+            {formatDuration(c.remaining)}
+          </span>
+          <div className="progress wrapup-progress" aria-hidden="true">
+            <div style={{ width: `${Math.round((c.progress ?? 0) * 100)}%` }} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
