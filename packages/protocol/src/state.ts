@@ -3,7 +3,7 @@ import { AgentStateSchema } from './events/agent-events.ts';
 import { CallDirectionSchema } from './events/call-events.ts';
 import { QueueStatsSchema } from './events/queue-events.ts';
 import { PBX_CONNECTION_STATES } from './events/system-events.ts';
-import { Extension, Identifier, Nullable, PhoneNumber, QueueName, ReasonCode, SafeString, Timestamp } from './strings.ts';
+import { Extension, Identifier, Nullable, OneOf, PhoneNumber, QueueName, ReasonCode, SafeString, Timestamp } from './strings.ts';
 
 /** One agent as a client sees it in a snapshot. */
 export const AgentViewSchema = Type.Object({
@@ -31,7 +31,7 @@ export const CALL_VIEW_STATES = ['queued', 'ringing', 'talking', 'held', 'transf
 export const CallViewSchema = Type.Object({
   callId: Identifier(),
   direction: CallDirectionSchema,
-  state: Type.Union(CALL_VIEW_STATES.map((s) => Type.Literal(s))),
+  state: OneOf(CALL_VIEW_STATES),
   callerNumber: Nullable(PhoneNumber()),
   callerName: Nullable(SafeString({ maxLength: 200 })),
   queue: Nullable(QueueName()),
@@ -45,7 +45,7 @@ export type CallView = Static<typeof CallViewSchema>;
 
 export const PbxViewSchema = Type.Object({
   pbx: Identifier(),
-  state: Type.Union(PBX_CONNECTION_STATES.map((s) => Type.Literal(s))),
+  state: OneOf(PBX_CONNECTION_STATES),
   since: Timestamp(),
 });
 export type PbxView = Static<typeof PbxViewSchema>;

@@ -1,4 +1,12 @@
-import { type StringOptions, type TNull, type TSchema, type TString, type TUnion, Type } from '@sinclair/typebox';
+import {
+  type StringOptions,
+  type TLiteral,
+  type TNull,
+  type TSchema,
+  type TString,
+  type TUnion,
+  Type,
+} from '@sinclair/typebox';
 
 /**
  * Schema builders for every string that crosses the wire. Each one has a `maxLength` and a
@@ -73,4 +81,9 @@ export function Url(options: StringOptions = {}): TString {
 /** `T | null`: the value is known to be absent. */
 export function Nullable<T extends TSchema>(schema: T): TUnion<[T, TNull]> {
   return Type.Union([schema, Type.Null()]);
+}
+
+/** A union of string literals from a constant list, e.g. `OneOf(ROLES)`. */
+export function OneOf<const T extends readonly string[]>(values: T): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
+  return Type.Union(values.map((v) => Type.Literal(v))) as never;
 }

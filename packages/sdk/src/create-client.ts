@@ -6,7 +6,7 @@ import { Emitter } from './emitter.ts';
 import { CtiClosedError, CtiError, CtiNoWebSocketError, CtiServerError, CtiTimeoutError } from './errors.ts';
 import type { AnyDeliveredEvent, ClientEvents, ResyncNotice } from './events.ts';
 import { createHttp, type FetchLike } from './http.ts';
-import { LiveSocket } from './live/live-socket.ts';
+import { type ConnectionStatus, LiveSocket } from './live/live-socket.ts';
 import { PendingCommands } from './live/pending-commands.ts';
 import { webSocketUrl } from './live/web-socket.ts';
 import { restApi } from './rest/api.ts';
@@ -192,7 +192,7 @@ export function createClient(options: ClientOptions): CtiClient {
       socket?.stop('disconnect');
     },
     get connection() {
-      return socket?.status ?? { state: 'idle', attempt: 0 };
+      return socket?.status ?? IDLE;
     },
     subscribe(next) {
       filter = next;
@@ -226,6 +226,9 @@ export function createClient(options: ClientOptions): CtiClient {
   };
   return client;
 }
+
+/** The status before `connect()`: one object, so UI frameworks can compare it by reference. */
+const IDLE: ConnectionStatus = Object.freeze({ state: 'idle', attempt: 0 });
 
 function serverError(body: { code: string; message: string; details?: unknown }): CtiServerError {
   const details = body.details && typeof body.details === 'object' ? (body.details as Record<string, unknown>) : undefined;

@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import {
   type AmiMessage,
   AmiParser,
@@ -16,6 +17,8 @@ export interface Endpoint {
   destroy(): void;
   onData(listener: (chunk: Buffer) => void): void;
   onClose(listener: () => void): void;
+  /** In-memory only: whether the client has paused reading. */
+  clientPaused?: () => boolean;
 }
 
 export type Pairs = Array<[string, string]> | Record<string, string>;
@@ -42,7 +45,12 @@ export class FakeAmiSession {
     endpoint.onClose(() => {
       this.closed = true;
     });
-    endpoint.write(`${server.options.banner ?? 'Asterisk Call Manager/11.0.0'}\r\n`);
+    if (!server.options.silent) endpoint.write(`${server.options.banner ?? 'Asterisk Call Manager/11.0.0'}\r\n`);
+  }
+
+  /** In-memory sessions only: true while the client has paused reading. */
+  get clientPaused(): boolean {
+    return this.#endpoint.clientPaused?.() ?? false;
   }
 
   /** Every byte the client sent on this session. */
@@ -126,6 +134,8 @@ export class FakeAmiSession {
 
 export interface FakeAmiOptions {
   banner?: string;
+  /** Accept connections but never write a byte (not even the banner). */
+  silent?: boolean;
   /** username -> secret. Default { cti: 'ctisecret' }. */
   users?: Record<string, string>;
   /** Handle an action after login; return true when handled. */
@@ -188,13 +198,14 @@ export class FakeAmi {
         destroy: () => server.destroy(),
         onData: (l) => server.onData(l),
         onClose: (l) => server.onClose(l),
+        clientPaused: () => server.clientPaused,
       });
     }, options);
   }
 
-  /** Listen on 127.0.0.1, port 0. */
-  async listen(): Promise<number> {
-    const server = createServer((socket) => {
+  /** Listen on 127.0.0.1, port 0 (TLS when a key and certificate are given). */
+  async listen(tls?: { key: Buffer; cert: Buffer }): Promise<number> {
+    const onSocket = (socket: Socket) => {
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
       socket.on('error', () => {});
@@ -205,7 +216,9 @@ export class FakeAmi {
         onData: (l) => socket.on('data', l),
         onClose: (l) => socket.on('close', l),
       });
-    });
+    };
+    const server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, onSocket) : createServer(onSocket);
+    server.on('tlsClientError', () => {});
     this.#server = server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();

@@ -31,7 +31,11 @@ export class EventBus {
 
   subscribe(sub: EventSubscriber): () => void {
     this.#subs.add(sub);
-    return () => this.#subs.delete(sub);
+    return () => this.unsubscribe(sub);
+  }
+
+  unsubscribe(sub: EventSubscriber): void {
+    this.#subs.delete(sub);
   }
 
   /** True when at least one subscriber would receive an event of this class. */

@@ -20,6 +20,8 @@ export interface CallerParty {
   farGone(): void;
   /** Hang up the caller itself (and the far half if it is still up). */
   hangupCaller(cause?: number): void;
+  /** The caller was bridged to someone (queue member or dialled phone). */
+  bridged?(): void;
 }
 
 /** An application running on the caller's channel. */

@@ -21,6 +21,7 @@ import {
 import { appStart, newexten, rtpQos, rtpQosBridged, startRtcp, varset, varsets } from './noise.ts';
 
 export interface DialHost {
+  started(call: DialCall): void;
   finished(call: DialCall): void;
 }
 
@@ -58,6 +59,7 @@ export class DialCall implements CallerApp {
   start(options: { timeoutSec?: number; afterEnter?: () => void } = {}): void {
     const timeoutSec = options.timeoutSec ?? 30;
     this.#afterEnter = options.afterEnter;
+    this.#host.started(this);
     const core = this.#core;
     const a = this.caller;
     this.party.app = this;
@@ -132,6 +134,7 @@ export class DialCall implements CallerApp {
     startRtcp(core, b);
     startRtcp(core, a);
     core.phones.answered(b);
+    this.party.bridged?.();
   }
 
   #timingVars(status: string): Array<[string, string]> {

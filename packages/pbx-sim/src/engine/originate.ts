@@ -61,6 +61,13 @@ export function runRoute(deps: OriginateDeps, party: CallerParty, route: Route):
   else new DialCall(deps.core, deps.dials, party, route.end.endpoint).start();
 }
 
+/** Look up <context>/<exten> for the caller and run it (hang up when there is no such extension). */
+export function routeForCall(deps: OriginateDeps, party: CallerParty, context: string, exten: string): void {
+  const route = routeFor(deps.core, context, exten, party.channel.callerNum, party.channel.callerName);
+  if (route) runRoute(deps, party, route);
+  else party.hangupCaller();
+}
+
 /** An Async Originate, after `Originate successfully queued` has been sent. */
 export function originate(deps: OriginateDeps, req: OriginateRequest): void {
   const local = /^Local\/([^@]+)@trunk-sim$/i.exec(req.channel);
@@ -76,10 +83,7 @@ export function originate(deps: OriginateDeps, req: OriginateRequest): void {
       variables: req.variables ?? [],
     };
     const caller = new TrunkCaller(deps.core, init);
-    caller.start({ ...init, number: num || number }, () => {
-      const route = routeFor(deps.core, init.context, init.exten, caller.one.callerNum, caller.one.callerName);
-      if (route) runRoute(deps, caller, route);
-    });
+    caller.start({ ...init, number: num || number }, () => routeForCall(deps, caller, init.context, init.exten));
     return;
   }
   const endpoint = req.channel.replace(/^PJSIP\//i, '');

@@ -239,6 +239,7 @@ export class QueueCall implements CallerApp {
     startRtcp(core, leg);
     leg.handler = { hangup: (_ch, how, cause) => this.#agentGone(how, cause) };
     core.phones.answered(leg);
+    this.party.bridged?.();
   }
 
   /** QUEUE* variables on both legs, then the caller leaves the queue. */

@@ -30,6 +30,8 @@ export interface TransferSides {
   /** Variables the caller's application sets when it is left. */
   leaveVars(): Array<[string, string]>;
   detach(): void;
+  /** After an attended transfer, the transferee talks to `leg` in the same application. */
+  replacePeer(leg: Channel): void;
 }
 
 /** Find the call in which `transferer` is the answering side. */
@@ -54,6 +56,7 @@ export function sidesOf(deps: TransferDeps, transferer: Channel): TransferSides 
         ];
       },
       detach: () => qc.detach(),
+      replacePeer: (leg) => qc.replacePeer(leg),
     };
   }
   const dc = deps.dialCalls().find((d) => d.leg === transferer && d.state === 'bridged');
@@ -66,6 +69,7 @@ export function sidesOf(deps: TransferDeps, transferer: Channel): TransferSides 
       settle: () => {},
       leaveVars: () => [['DIALSTATUS', 'ANSWER']],
       detach: () => dc.detach(),
+      replacePeer: (leg) => dc.adopt(leg),
     };
   }
   return undefined;
@@ -78,7 +82,13 @@ export type BlindResult = 'Transfer succeeded' | 'Transfer failed' | 'Transfer i
  * and runs <context>/<exten> (the lab's `internal` dials the extension).
  * `then` runs after the response has been written.
  */
-export function blindTransfer(deps: TransferDeps, transfererName: string, exten: string, context: string): [BlindResult, () => void] {
+export function blindTransfer(
+  deps: TransferDeps,
+  transfererName: string,
+  exten: string,
+  context: string,
+  options: { announce?: boolean } = {},
+): [BlindResult, () => void] {
   const { core } = deps;
   const t = core.findChannel(transfererName);
   if (!t) return ['No such channel', () => {}];
@@ -87,17 +97,28 @@ export function blindTransfer(deps: TransferDeps, transfererName: string, exten:
   const route = context === 'internal' ? internalRoute(core, exten, sides.transferee.callerNum, sides.transferee.callerName) : undefined;
   if (!route || route.end.kind !== 'dial') return ['Transfer invalid', () => {}];
   const endpoint = route.end.endpoint;
-  return ['Transfer succeeded', () => runBlind(deps, sides, exten, context, endpoint, route.steps.slice(1))];
+  const announce = options.announce ?? true;
+  return ['Transfer succeeded', () => runBlind(deps, sides, exten, context, endpoint, route.steps.slice(1), announce)];
 }
 
-function runBlind(deps: TransferDeps, s: TransferSides, exten: string, context: string, endpoint: string, rest: Parameters<typeof runSteps>[2]): void {
+function runBlind(
+  deps: TransferDeps,
+  s: TransferSides,
+  exten: string,
+  context: string,
+  endpoint: string,
+  rest: Parameters<typeof runSteps>[2],
+  announce: boolean,
+): void {
   const { core } = deps;
   const { transferer: t, transferee: c, bridge } = s;
-  unhold(core, t);
-  varset(core, c, 'BLINDTRANSFER', t.name);
-  varset(core, t, 'BLINDTRANSFER', c.name);
+  if (announce) {
+    unhold(core, t);
+    varset(core, c, 'BLINDTRANSFER', t.name);
+    varset(core, t, 'BLINDTRANSFER', c.name);
+  }
   varset(core, t, 'BRIDGEPEER', '');
-  core.bus.emitLazy('BlindTransfer', PERM.call, () => [
+  if (announce) core.bus.emitLazy('BlindTransfer', PERM.call, () => [
     ['Result', 'Success'],
     ...cs(t, 'Transferer'),
     ...cs(c, 'Transferee'),
@@ -120,5 +141,5 @@ function runBlind(deps: TransferDeps, s: TransferSides, exten: string, context: 
   if (t.endpoint) refreshEndpoint(core, t.endpoint);
   runSteps(core, c, rest);
   const dial = new DialCall(core, deps.dials, s.party, endpoint);
-  dial.start({ afterEnter: () => varset(core, c, 'BLINDTRANSFER', '') });
+  dial.start(announce ? { afterEnter: () => varset(core, c, 'BLINDTRANSFER', '') } : {});
 }

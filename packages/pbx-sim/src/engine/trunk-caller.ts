@@ -40,6 +40,8 @@ export class TrunkCaller implements CallerParty {
   readonly two: Channel;
   readonly records: CdrRecord[] = [];
   app: CallerApp | undefined;
+  /** Called each time the caller is bridged (the generator schedules talk time from here). */
+  onBridged: (() => void) | undefined;
   readonly #core: PbxCore;
   readonly #device: string;
   readonly #maxWait: string;
@@ -100,6 +102,10 @@ export class TrunkCaller implements CallerParty {
       this.#cidPending = false;
       newCallerid(this.#core, this.two, this.one.connNum, this.one.connName);
     }
+  }
+
+  bridged(): void {
+    this.onBridged?.();
   }
 
   connectedChanged(): void {

@@ -3,7 +3,7 @@ import { ErrorBodySchema } from '../errors.ts';
 import { ROLES } from '../permissions.ts';
 import { EventScopeSchema } from '../scope.ts';
 import { StateSnapshotSchema } from '../state.ts';
-import { Identifier, Nullable, SafeString, Timestamp, Username } from '../strings.ts';
+import { Identifier, Nullable, OneOf, SafeString, Timestamp, Username } from '../strings.ts';
 import { FrameIdSchema } from './client-frames.ts';
 
 /** Frames the server sends over the WebSocket. Every frame is one JSON object whose `op` names it. */
@@ -24,7 +24,7 @@ export const WelcomeFrameSchema = Type.Object({
   principal: Type.Object({
     userId: Identifier(),
     username: Username(),
-    role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+    role: OneOf(ROLES),
     agentId: Nullable(Identifier()),
   }),
 });

@@ -5,6 +5,7 @@ import {
   IpAddress,
   MacAddress,
   Nullable,
+  OneOf,
   QueueName,
   ReasonCode,
   SafeString,
@@ -14,7 +15,7 @@ import { defineEvent } from './define.ts';
 
 export const AGENT_STATES = ['logged-out', 'ready', 'ringing', 'on-call', 'wrap-up', 'paused'] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
-export const AgentStateSchema = Type.Union(AGENT_STATES.map((s) => Type.Literal(s)));
+export const AgentStateSchema = OneOf(AGENT_STATES);
 
 export const agentStateEvent = defineEvent({
   type: 'agent.state',

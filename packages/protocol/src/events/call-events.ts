@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { CustomerSummarySchema } from '../rest/customers.ts';
-import { Extension, Identifier, Nullable, PhoneNumber, QueueName, SafeString, Timestamp, Url } from '../strings.ts';
+import { Extension, Identifier, Nullable, OneOf, PhoneNumber, QueueName, SafeString, Timestamp, Url } from '../strings.ts';
 import { defineEvent } from './define.ts';
 
 /**
@@ -11,7 +11,7 @@ const CALL_SCOPE = { extension: 'extension', agent: 'agentId', queue: 'queue' } 
 const CALL_KEY_PERMISSIONS = { queue: 'queue.monitor' } as const;
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
-export const CallDirectionSchema = Type.Union(CALL_DIRECTIONS.map((d) => Type.Literal(d)));
+export const CallDirectionSchema = OneOf(CALL_DIRECTIONS);
 
 /** Fields every call event carries. */
 const callBase = {
@@ -95,7 +95,7 @@ export const callTransferredEvent = defineEvent({
 });
 
 export const CALL_OUTCOMES = ['answered', 'abandoned', 'no-answer', 'busy', 'failed', 'transferred'] as const;
-export const CallOutcomeSchema = Type.Union(CALL_OUTCOMES.map((o) => Type.Literal(o)));
+export const CallOutcomeSchema = OneOf(CALL_OUTCOMES);
 
 export const callEndedEvent = defineEvent({
   type: 'call.ended',

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Extension, Identifier, Nullable, QueueName, ReasonCode, SafeString } from '../strings.ts';
+import { Extension, Identifier, Nullable, OneOf, QueueName, ReasonCode, SafeString } from '../strings.ts';
 import { defineEvent } from './define.ts';
 
 const Count = () => Type.Integer({ minimum: 0 });
@@ -42,7 +42,7 @@ export const queueMemberEvent = defineEvent({
   keyPermissions: { queue: 'queue.monitor' },
   payload: Type.Object({
     queue: QueueName(),
-    change: Type.Union(QUEUE_MEMBER_CHANGES.map((c) => Type.Literal(c))),
+    change: OneOf(QUEUE_MEMBER_CHANGES),
     agentId: Nullable(Identifier()),
     extension: Nullable(Extension()),
     /** The member's interface as Asterisk knows it, e.g. `PJSIP/1001`. */

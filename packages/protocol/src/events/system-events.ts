@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Identifier, Nullable, SafeString, Timestamp } from '../strings.ts';
+import { Identifier, Nullable, OneOf, SafeString, Timestamp } from '../strings.ts';
 import { defineEvent } from './define.ts';
 
 /** The states of the AMI connection to one Asterisk. */
@@ -21,7 +21,7 @@ export const pbxConnectionEvent = defineEvent({
   scopeFields: {},
   payload: Type.Object({
     pbx: Identifier(),
-    state: Type.Union(PBX_CONNECTION_STATES.map((s) => Type.Literal(s))),
+    state: OneOf(PBX_CONNECTION_STATES),
     since: Timestamp(),
     error: Nullable(Type.Object({ code: SafeString({ maxLength: 64 }), message: SafeString({ maxLength: 1024 }) })),
   }),

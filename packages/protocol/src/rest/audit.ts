@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Identifier, Nullable, SafeString, Timestamp, Username } from '../strings.ts';
+import { Identifier, Nullable, OneOf, SafeString, Timestamp, Username } from '../strings.ts';
 import { RoleSchema } from './auth.ts';
 
 export const AUDIT_CHANNELS = ['rest', 'ws', 'ami'] as const;
@@ -12,7 +12,7 @@ export const AuditEntrySchema = Type.Object({
   username: Nullable(SafeString({ maxLength: 200 })),
   role: Nullable(RoleSchema),
   ip: Nullable(Type.String({ maxLength: 64 })),
-  channel: Type.Union(AUDIT_CHANNELS.map((c) => Type.Literal(c))),
+  channel: OneOf(AUDIT_CHANNELS),
   /** A command name (`agent.pause`) or an auth action (`auth.login`, `auth.refresh`, `auth.logout`, `ws.connect`). */
   action: Type.String({ maxLength: 64 }),
   args: Type.Unknown(),

@@ -1,8 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ROLES } from '../permissions.ts';
-import { Identifier, Nullable, Secret, Username } from '../strings.ts';
+import { Identifier, Nullable, OneOf, Secret, Username } from '../strings.ts';
 
-export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export const RoleSchema = OneOf(ROLES);
 
 export const LoginRequestSchema = Type.Object(
   { username: Username(), password: Secret({ maxLength: 256 }) },

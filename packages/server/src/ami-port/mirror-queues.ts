@@ -41,9 +41,13 @@ const MEMBER_EVENTS = new Set([
   'QueueMember',
 ]);
 
-/** app_queue's running averages: new = (3 × old + sample) / 4, in whole seconds. */
-const average = (old: string, sample: string | undefined) =>
-  String(Math.floor((3 * (Number(old) || 0) + (Number(sample) || 0)) / 4));
+/**
+ * app_queue's running averages: new = (3 × old + sample) / 4, in whole seconds.
+ * Before any call completed or was abandoned the sample is taken as it is
+ * (reconnect-resync shows Holdtime 2 after a single 2-second wait).
+ */
+const average = (old: string, sample: string | undefined, first: boolean) =>
+  first ? String(Number(sample) || 0) : String(Math.floor((3 * (Number(old) || 0) + (Number(sample) || 0)) / 4));
 
 /** Queues of one PBX: members, waiting callers and counters, kept from queue events. */
 export class QueueMirror {
@@ -80,11 +84,15 @@ export class QueueMirror {
     else if (event === 'QueueCallerJoin' || event === 'QueueEntry') this.#join(q, msg);
     else if (event === 'QueueCallerLeave') this.#leave(q, msg.get('Uniqueid') ?? '');
     else if (event === 'QueueCallerAbandon') q.abandoned = String((Number(q.abandoned) || 0) + 1);
-    else if (event === 'AgentConnect') q.holdtime = average(q.holdtime, msg.get('HoldTime'));
+    else if (event === 'AgentConnect') q.holdtime = average(q.holdtime, msg.get('HoldTime'), this.#fresh(q));
     else if (event === 'AgentComplete') {
+      q.talktime = average(q.talktime, msg.get('TalkTime'), q.completed === '0');
       q.completed = String((Number(q.completed) || 0) + 1);
-      q.talktime = average(q.talktime, msg.get('TalkTime'));
     } else if (event === 'QueueParams') this.#setParams(q, msg);
+  }
+
+  #fresh(q: MutableQueue): boolean {
+    return (Number(q.completed) || 0) + (Number(q.abandoned) || 0) === 0;
   }
 
   #queue(name: string): MutableQueue {

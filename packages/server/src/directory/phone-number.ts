@@ -25,7 +25,8 @@ export function normaliseNumber(raw: string | null | undefined, defaultCountry?:
   if (raw === null || raw === undefined) return null;
   const text = raw.trim();
   if (text === '' || text.length > 64) return null;
-  const parsed = parsePhoneNumberFromString(text, defaultCountry);
+  // extract: false — the whole input is the number (faster than searching text for one).
+  const parsed = parsePhoneNumberFromString(text, { ...(defaultCountry === undefined ? {} : { defaultCountry }), extract: false });
   if (parsed === undefined || !parsed.isPossible()) return null;
   return parsed.number;
 }

@@ -122,6 +122,15 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
     },
 
+    /** Ends the session a refresh token belongs to (logout without a valid access token). */
+    async revokeRefreshToken(refreshToken: string): Promise<boolean> {
+      const record = await deps.refreshTokens.findByHash(sha256(refreshToken));
+      if (!record) return false;
+      await deps.refreshTokens.revokeSession(record.sessionId, deps.clock.now());
+      emit({ userId: record.userId, sessionId: record.sessionId, reason: 'signed-out' });
+      return true;
+    },
+
     /** Revokes every session of a user (for example when the account is disabled) and closes their connections. */
     async revokeUser(userId: string, reason: Revocation['reason'] = 'disabled'): Promise<void> {
       await deps.refreshTokens.revokeUser(userId, deps.clock.now());

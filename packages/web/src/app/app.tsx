@@ -1,3 +1,4 @@
+import type { CtiClient } from '@amiable/sdk';
 import { ClientProvider } from './client-context.tsx';
 import { LiveProvider } from './live-store.tsx';
 import { Shell } from './shell.tsx';
@@ -5,9 +6,10 @@ import { ToastProvider } from './toasts.tsx';
 import { useSession } from './use-session.ts';
 import { LoginPage } from '../pages/login/login-page.tsx';
 
-export function App() {
+/** The web app. `client` is for previews and tests; by default the app talks to the server that served it. */
+export function App({ client }: { client?: CtiClient } = {}) {
   return (
-    <ClientProvider>
+    <ClientProvider {...(client ? { client } : {})}>
       <ToastProvider>
         <Root />
       </ToastProvider>

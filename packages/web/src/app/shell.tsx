@@ -5,6 +5,7 @@ import { AdminPage } from '../pages/admin/admin-page.tsx';
 import { DesktopPage } from '../pages/desktop/desktop-page.tsx';
 import { WallboardPage } from '../pages/wallboard/wallboard-page.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
+import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { Nav } from './nav.tsx';
 import { matchPrefix, navigate, useRoute } from './router.ts';
 import { TopBar } from './top-bar.tsx';
@@ -20,7 +21,8 @@ export function Shell({ user }: { user: PrincipalSummary }) {
   const home = homeArea(access);
 
   useEffect(() => {
-    if (!area && home && (route === '/' || route === '')) navigate(`/${home}`);
+    // An unknown route, or one this role may not see (e.g. left over from another user): go home.
+    if (!area && home) navigate(`/${home}`);
   }, [area, home, route]);
 
   return (
@@ -28,9 +30,11 @@ export function Shell({ user }: { user: PrincipalSummary }) {
       <Nav areas={areas} route={route} />
       <main className="main">
         <TopBar title={area ? TITLES[area] : 'Amiable'} user={user} />
-        {area === 'desktop' && <DesktopPage user={user} />}
-        {area === 'wallboard' && <WallboardPage />}
-        {area === 'admin' && <AdminPage route={route} />}
+        <ErrorBoundary resetKey={route}>
+          {area === 'desktop' && <DesktopPage user={user} />}
+          {area === 'wallboard' && <WallboardPage />}
+          {area === 'admin' && <AdminPage route={route} />}
+        </ErrorBoundary>
         {!area && (
           <div className="content">
             <EmptyState icon="⛔" title={areas.length ? 'Nothing here for your role' : 'No area for this account'} testId="no-access">

@@ -27,10 +27,11 @@ export function BarChart({
   title?: string;
 }) {
   const width = Math.max(320, labels.length * Math.max(28, series.length * 14 + 10));
-  const margin = { top: 12, right: 8, bottom: 34, left: 44 };
+  const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
+  const widest = Math.max(...ticks(max).map((t) => format(t).length));
+  const margin = { top: 12, right: 8, bottom: 34, left: Math.max(32, widest * 7 + 10) };
   const innerW = width - margin.left - margin.right;
   const innerH = height - margin.top - margin.bottom;
-  const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
   const groupW = labels.length ? innerW / labels.length : innerW;
   const barW = Math.max(3, (groupW * 0.78) / Math.max(1, series.length));
   const labelEvery = Math.ceil(labels.length / Math.max(1, Math.floor(innerW / 44)));

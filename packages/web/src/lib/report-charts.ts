@@ -36,7 +36,7 @@ export function chartsFor(report: ReportResult, maxSeries = 4): ChartSpec[] {
 }
 
 /** The figures shown above a report: its totals' numeric columns. */
-export function kpisFor(report: ReportResult, max = 6): { column: ReportColumn; value: string | number | null }[] {
+export function kpisFor(report: ReportResult, max = 8): { column: ReportColumn; value: string | number | null }[] {
   const totals = report.totals ?? (report.rows.length === 1 ? report.rows[0] : null);
   if (!totals) return [];
   return report.columns

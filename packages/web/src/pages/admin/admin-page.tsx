@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ComponentType, useEffect } from 'react';
 import { navigate } from '../../app/router.ts';
 import { AgentsPage } from './agents-page.tsx';
 import { AuditPage } from './audit-page.tsx';
@@ -14,7 +14,7 @@ import { UsersPage } from './users-page.tsx';
 import { WorkstationsPage } from './workstations-page.tsx';
 import { WrapupPage } from './wrapup-page.tsx';
 
-const PAGES: Record<AdminSection, () => React.JSX.Element> = {
+const PAGES: Record<AdminSection, ComponentType> = {
   users: UsersPage,
   agents: AgentsPage,
   skills: SkillsPage,

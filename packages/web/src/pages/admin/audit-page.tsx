@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { Pill } from '../../ui/pill.tsx';
 import { DateRangePicker } from './date-range-picker.tsx';
 import { Pager } from './pager.tsx';
+import { Icon } from '../../ui/icon.tsx';
 
 const PAGE = 100;
 
@@ -54,7 +55,7 @@ export function AuditPage() {
       </div>
       <Card flush>
         {rows.length === 0 ? (
-          <EmptyState icon="🛡" title={page.loading ? 'Loading…' : 'No entries match'} />
+          <EmptyState icon={<Icon name="shield" size={30} />} title={page.loading ? 'Loading…' : 'No entries match'} />
         ) : (
           <div className="table-wrap">
             <table className="table" data-testid="audit-table">

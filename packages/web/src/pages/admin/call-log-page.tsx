@@ -10,6 +10,7 @@ import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { DateRangePicker } from './date-range-picker.tsx';
 import { Pager } from './pager.tsx';
+import { Icon } from '../../ui/icon.tsx';
 
 const PAGE = 100;
 
@@ -77,7 +78,7 @@ export function CallLogPage() {
       </div>
       <Card flush>
         {rows.length === 0 ? (
-          <EmptyState icon="☰" title={page.loading ? 'Loading…' : 'No calls match'} />
+          <EmptyState icon={<Icon name="list" size={30} />} title={page.loading ? 'Loading…' : 'No calls match'} />
         ) : (
           <div className="table-wrap">
             <table className="table" data-testid="call-log-table">

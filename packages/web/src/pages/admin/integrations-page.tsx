@@ -11,6 +11,7 @@ import { Modal } from '../../ui/modal.tsx';
 import { Pill } from '../../ui/pill.tsx';
 import { ScopeSummary } from './api-key-scope.tsx';
 import { CreateKeyDialog } from './create-api-key-dialog.tsx';
+import { Icon } from '../../ui/icon.tsx';
 
 /** API keys of integrations (CRMs, timesheets): each sees only its scope of agents, extensions and queues. */
 export function IntegrationsPage() {
@@ -42,7 +43,7 @@ export function IntegrationsPage() {
       </div>
       <Card flush>
         {rows.length === 0 ? (
-          <EmptyState icon="🔑" title={keys.loading ? 'Loading…' : 'No API keys yet'}>
+          <EmptyState icon={<Icon name="key" size={30} />} title={keys.loading ? 'Loading…' : 'No API keys yet'}>
             Create a key for each application that connects to Amiable.
           </EmptyState>
         ) : (

@@ -6,6 +6,7 @@ import { chartsFor, kpisFor, seriesColor } from '../../lib/report-charts.ts';
 import { formatCell, reportCsvColumns } from '../../lib/report-format.ts';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
+import { Icon } from '../../ui/icon.tsx';
 
 const KIND_TITLE = { number: 'Calls', percent: 'Rates', seconds: 'Times' } as const;
 const KIND_FORMAT = { number: (v: number) => String(v), percent: (v: number) => formatPercent(v), seconds: (v: number) => formatDurationLong(v) } as const;
@@ -48,7 +49,7 @@ export function ReportView({ report, title, loading }: { report: ReportResult; t
       )}
       <Card title={title} flush actions={<button type="button" className="btn btn-sm" onClick={exportCsv} disabled={report.rows.length === 0} data-testid="report-export">Export CSV</button>}>
         {report.rows.length === 0 ? (
-          <EmptyState icon="📈" title="No data in this range" testId="report-empty" />
+          <EmptyState icon={<Icon name="chart" size={30} />} title="No data in this range" testId="report-empty" />
         ) : (
           <div className="table-wrap">
             <table className="table" data-testid="report-table">

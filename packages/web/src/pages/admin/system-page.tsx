@@ -9,6 +9,7 @@ import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { Pill } from '../../ui/pill.tsx';
 import { Stat } from '../../ui/stat.tsx';
+import { Icon } from '../../ui/icon.tsx';
 
 const PBX_TONE: Record<string, 'success' | 'warning' | 'danger' | 'neutral'> = {
   ready: 'success',
@@ -55,7 +56,7 @@ export function SystemPage() {
       </div>
       <Card title="PBX connections" flush testId="system-pbx">
         {pbxRows.length === 0 ? (
-          <EmptyState icon="⚙" title="No PBX configured" />
+          <EmptyState icon={<Icon name="gauge" size={30} />} title="No PBX configured" />
         ) : (
           <table className="table">
             <thead>

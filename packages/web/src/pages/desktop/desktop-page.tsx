@@ -10,6 +10,7 @@ import { StateBar } from './state-bar.tsx';
 import { TodayHistory } from './today-history.tsx';
 import { useScreenPop } from './use-screen-pop.ts';
 import { activeCallOf } from './active-call.ts';
+import { Icon } from '../../ui/icon.tsx';
 
 export function DesktopPage({ user }: { user: PrincipalSummary }) {
   const live = useLive();
@@ -20,7 +21,7 @@ export function DesktopPage({ user }: { user: PrincipalSummary }) {
   if (!agentId) {
     return (
       <div className="content">
-        <EmptyState icon="☎" title="This account is not an agent" testId="not-an-agent">
+        <EmptyState icon={<Icon name="headset" size={30} />} title="This account is not an agent" testId="not-an-agent">
           Ask an administrator to link your user to an agent profile.
         </EmptyState>
       </div>

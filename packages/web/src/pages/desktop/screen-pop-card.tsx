@@ -5,6 +5,7 @@ import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { Pill } from '../../ui/pill.tsx';
 import { CustomerCard } from './customer-card.tsx';
+import { Icon } from '../../ui/icon.tsx';
 
 const PHASE = { ringing: { label: 'Ringing', tone: 'info' }, answered: { label: 'On call', tone: 'primary' }, ended: { label: 'Call ended', tone: 'neutral' } } as const;
 
@@ -14,7 +15,7 @@ export function ScreenPopCard({ pop, onClose }: { pop: ScreenPop | undefined; on
   if (!pop) {
     return (
       <Card title="Current call">
-        <EmptyState icon="☏" title="Waiting for calls" testId="no-call">
+        <EmptyState icon={<Icon name="phone" size={30} />} title="Waiting for calls" testId="no-call">
           The caller's details appear here as soon as your phone rings.
         </EmptyState>
       </Card>

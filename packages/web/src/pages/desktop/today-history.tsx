@@ -8,6 +8,7 @@ import { startOfToday } from '../../lib/time-range.ts';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { Pill } from '../../ui/pill.tsx';
+import { Icon } from '../../ui/icon.tsx';
 
 interface Today {
   calls: CallRecord[];
@@ -55,7 +56,7 @@ export function TodayHistory({ agentId }: { agentId: string }) {
             ))}
         </div>
       )}
-      {today.data && today.data.calls.length === 0 && <EmptyState icon="☰" title="No calls yet today" />}
+      {today.data && today.data.calls.length === 0 && <EmptyState icon={<Icon name="list" size={30} />} title="No calls yet today" />}
       {today.data && today.data.calls.length > 0 && (
         <ul className="history" data-testid="today-calls">
           {today.data.calls.map((c) => (

@@ -6,6 +6,7 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { AgentsGrid } from './agents-grid.tsx';
 import { QueueTile } from './queue-tile.tsx';
 import { useFullscreen } from './use-fullscreen.ts';
+import { Icon } from '../../ui/icon.tsx';
 
 /** Live queues and agents, readable on a TV: fullscreen toggle, large type, high contrast. */
 export function WallboardPage() {
@@ -55,7 +56,7 @@ export function WallboardPage() {
       </div>
       {!live.loaded && <EmptyState icon={<span className="spinner" />} title="Loading the live picture…" />}
       {live.loaded && queues.length === 0 && (
-        <EmptyState icon="▦" title="No queues to show" testId="no-queues">
+        <EmptyState icon={<Icon name="grid" size={30} />} title="No queues to show" testId="no-queues">
           You see the queues of your teams; none are configured or visible yet.
         </EmptyState>
       )}

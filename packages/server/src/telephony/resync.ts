@@ -1,0 +1,43 @@
+import type { DomainChange } from './changes.ts';
+import { diffModels } from './diff.ts';
+import type { PbxModel } from './pbx-model.ts';
+import { buildSnapshotModel, type SnapshotLists } from './snapshot.ts';
+import type { EpochMs } from './types.ts';
+
+export interface ResyncResult {
+  /** The model to swap in. */
+  readonly model: PbxModel;
+  /** What clients need to move from the old state to the new one. */
+  readonly changes: DomainChange[];
+}
+
+/**
+ * Step 3 of the resync order: build a model from the snapshot lists, keep
+ * what the old model knew better (call facts, leg times) for calls and legs
+ * that survived, and diff. The caller swaps `model` in atomically and then
+ * applies the live events it held back during the resync.
+ */
+export function resyncModel(old: PbxModel, lists: SnapshotLists, at: EpochMs): ResyncResult {
+  const next = buildSnapshotModel(old.pbx, lists, { at, directory: old.directory });
+  for (const [uniqueid, ch] of next.channels) {
+    const before = old.channels.get(uniqueid);
+    if (before === undefined) continue;
+    ch.createdAt = before.createdAt;
+    ch.answeredAt = before.answeredAt ?? ch.answeredAt;
+    ch.heldSince = before.heldSince;
+  }
+  for (const [linkedid, call] of next.calls) {
+    const before = old.calls.get(linkedid);
+    if (before === undefined) continue;
+    Object.assign(call.facts, before.facts);
+    next.calls.set(linkedid, { ...call, startedAt: before.startedAt });
+  }
+  for (const q of next.queues.values()) {
+    const before = old.queues.get(q.name);
+    for (const [uniqueid, c] of q.callers) {
+      const prev = before?.callers.get(uniqueid);
+      if (prev !== undefined) q.callers.set(uniqueid, { ...c, joinedAt: prev.joinedAt });
+    }
+  }
+  return { model: next, changes: diffModels(old, next, at) };
+}
