@@ -48,7 +48,7 @@ export async function replayInProcess(
   }
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  reader.close();
+  await reader.close();
   socket.destroy();
   return { ms, cpuMs: (used.user + used.system) / 1000, tally: { ...tally } };
 }

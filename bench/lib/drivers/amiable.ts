@@ -1,17 +1,13 @@
 import { AmiParser } from '@amiable/ami';
 import type { FakeSocket } from '../fake-socket.ts';
-import { newTally, type AmiReader } from './reader.ts';
+import { countEvent, newTally, type AmiReader } from './reader.ts';
 
 /** Our codec on a socket's 'data' events, as the AMI client wires it. */
 export function amiableReader(socket: FakeSocket): AmiReader {
   const tally = newTally();
   const parser = new AmiParser({
     message(m) {
-      const name = m.event;
-      if (name !== undefined) {
-        tally.events++;
-        tally.nameChars += name.length;
-      }
+      if (m.event !== undefined) countEvent(tally, m.event);
     },
   });
   const onData = (chunk: Buffer): void => parser.push(chunk);

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { FakeSocket } from '../fake-socket.ts';
-import { newTally, type AmiReader } from './reader.ts';
+import { countEvent, newTally, type AmiReader } from './reader.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -33,10 +33,7 @@ export async function asteriskAmiClientReader(socket: FakeSocket): Promise<AmiRe
   client._connector = { connect: () => Promise.resolve(new AmiConnectionCtor(socket)) };
   const tally = newTally();
   await client.connect('bench', 'bench', {});
-  client.on('event', (event) => {
-    tally.events++;
-    tally.nameChars += event.Event.length;
-  });
+  client.on('event', (event) => countEvent(tally, event.Event));
   return {
     label: 'asterisk-ami-client',
     tally,

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import type { FakeSocket } from '../fake-socket.ts';
-import { newTally, type AmiReader } from './reader.ts';
+import { countEvent, type LiveTally, newTally, type AmiReader } from './reader.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -10,26 +10,19 @@ interface ManagerEvent {
   event: string;
   [key: string]: unknown;
 }
-export interface Manager {
+interface Manager {
   on(name: 'managerevent', listener: (event: ManagerEvent) => void): void;
   on(name: string, listener: (...args: unknown[]) => void): void;
   connect(port: number, host: string, callback?: () => void): void;
-  login(callback?: (err?: unknown) => void): void;
   disconnect(callback?: () => void): void;
-  isConnected(): boolean;
 }
 type ManagerFactory = (port?: number, host?: string, username?: string, password?: string, events?: boolean) => Manager;
 
 const createManager = require('asterisk-manager') as ManagerFactory;
 const net = require('node:net') as { createConnection: (...args: unknown[]) => Socket };
 
-function countEvents(manager: Manager): AmiReader['tally'] {
-  const tally = newTally();
-  manager.on('managerevent', (event) => {
-    tally.events++;
-    tally.nameChars += event.event.length;
-  });
-  return tally;
+function countInto(manager: Manager, tally: LiveTally): void {
+  manager.on('managerevent', (event) => countEvent(tally, event.event));
 }
 
 /**
@@ -47,37 +40,34 @@ export function asteriskManagerReader(socket: FakeSocket): AmiReader {
   } finally {
     net.createConnection = original;
   }
-  const tally = countEvents(manager);
+  const tally = newTally();
+  countInto(manager, tally);
   return {
     label: 'asterisk-manager',
     tally,
-    close: () => socket.removeAllListeners('data'),
+    close: () => {
+      socket.removeAllListeners('data');
+    },
   };
 }
 
-/** asterisk-manager connected and logged in over real TCP, as applications use it. */
-export function asteriskManagerTcpReader(opts: {
-  port: number;
+/**
+ * asterisk-manager over real TCP, as applications use it: the constructor
+ * connects and logs in with `Events: on`. Counting starts at once.
+ */
+export function asteriskManagerTcpReader(target: TcpTarget, tally: LiveTally): AmiReader {
+  const manager = createManager(target.port, target.host, target.username, target.secret, true);
+  countInto(manager, tally);
+  return {
+    label: 'asterisk-manager',
+    tally,
+    close: () => new Promise<void>((resolve) => manager.disconnect(() => resolve())),
+  };
+}
+
+export interface TcpTarget {
   host: string;
+  port: number;
   username: string;
   secret: string;
-}): Promise<AmiReader> {
-  return new Promise((resolve, reject) => {
-    const manager = createManager(opts.port, opts.host, opts.username, opts.secret, true);
-    const tally = countEvents(manager);
-    const onError = (err: unknown): void => reject(err instanceof Error ? err : new Error(String(err)));
-    manager.on('error', onError);
-    manager.on('response', () => {});
-    // The library has no "logged in" event: its login callback is internal, so poll for the connection.
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (manager.isConnected()) {
-        clearInterval(poll);
-        resolve({ label: 'asterisk-manager', tally, close: () => manager.disconnect() });
-      } else if (Date.now() - started > 5000) {
-        clearInterval(poll);
-        reject(new Error('asterisk-manager did not connect within 5 s'));
-      }
-    }, 5);
-  });
 }

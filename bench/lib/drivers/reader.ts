@@ -11,13 +11,27 @@ export interface EventTally {
   nameChars: number;
 }
 
+/** A tally that can announce when it reaches a given count. */
+export interface LiveTally extends EventTally {
+  /** Called once, when `events` reaches `notifyAt`. */
+  onReached?: () => void;
+  notifyAt: number;
+}
+
 export interface AmiReader {
   /** Library name as used in results, e.g. `asterisk-manager`. */
   readonly label: string;
-  readonly tally: EventTally;
-  close(): void;
+  readonly tally: LiveTally;
+  close(): void | Promise<void>;
 }
 
-export function newTally(): EventTally {
-  return { events: 0, nameChars: 0 };
+export function newTally(notifyAt = Number.POSITIVE_INFINITY): LiveTally {
+  return { events: 0, nameChars: 0, notifyAt };
+}
+
+/** Record one delivered event. */
+export function countEvent(tally: LiveTally, name: string): void {
+  tally.events++;
+  tally.nameChars += name.length;
+  if (tally.events === tally.notifyAt) tally.onReached?.();
 }

@@ -1,6 +1,6 @@
 /**
  * Errors raised by the SDK. Every error has a stable `code`. Errors that come
- * from the server keep the server's own code (for example `CTI_ERR_NO_SUCH_AGENT`)
+ * from the server keep the server's own code (for example `CTI_ERR_FORBIDDEN`)
  * and message; the SDK adds its own codes only for what happens on the client
  * side (timeouts, lost connections, bad frames). The list lives in docs/errors.md.
  */

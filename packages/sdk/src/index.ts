@@ -26,6 +26,7 @@ export type { ResumePoint, Welcome } from './wire/frames.ts';
 export type {
   CustomerImportReport,
   DemoInfo,
+  ImportMode,
   ImportRejectedRow,
   SignInContext,
   SystemStatus,

@@ -100,6 +100,7 @@ describe('REST helpers', () => {
     const h = harness({
       'POST /api/customers/import': (call) => {
         expect(call.headers['content-type']).toBe('text/csv');
+        expect(call.url).toBe('http://cti.test/api/customers/import?mode=all-or-nothing');
         return { status: 202, body: { id: 'job-1', status: 'running', total: 3, processed: 0, created: 0, updated: 0, rejected: [], committed: false } };
       },
       'GET /api/customers/import/job-1': () =>
@@ -130,6 +131,29 @@ describe('REST helpers', () => {
     expect(progress).toEqual([0, 2, 3]);
     expect(report.committed).toBe(false);
     expect(report.rejected).toEqual([{ line: 3, reason: 'phone number is not valid', field: 'phone' }]);
+  });
+
+  it("reads the server's import result: inserted rows and rejected rows with several reasons", () => {
+    expect(
+      normalise({
+        mode: 'best-effort',
+        total: 3,
+        inserted: 2,
+        updated: 0,
+        committed: true,
+        rejected: [{ line: 3, reasons: ['number is required', 'name is required'], values: { number: '', name: '' } }],
+      }),
+    ).toEqual({
+      mode: 'best-effort',
+      status: 'done',
+      total: 3,
+      processed: 3,
+      created: 2,
+      updated: 0,
+      committed: true,
+      message: null,
+      rejected: [{ line: 3, reason: 'number is required; name is required', field: null, values: { number: '', name: '' } }],
+    });
   });
 
   it('reads an import report that names rejected rows "errors" with "row" numbers', () => {

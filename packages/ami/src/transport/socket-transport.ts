@@ -19,6 +19,8 @@ export function createSocketTransport(deps: SocketTransportDeps): AmiTransport {
   const listeners: Listeners = { data: new Set(), drain: new Set(), close: new Set(), error: new Set() };
   let socket: Socket | undefined;
   let closed = false;
+  /** Set while connect() is pending, so close() can settle it. */
+  let abortConnect: ((err: Error) => void) | undefined;
 
   const emit = <E extends keyof AmiTransportEvents>(event: E, ...args: Parameters<AmiTransportEvents[E]>) => {
     for (const fn of listeners[event]) (fn as (...a: unknown[]) => void)(...args);
@@ -33,13 +35,16 @@ export function createSocketTransport(deps: SocketTransportDeps): AmiTransport {
         const timeoutMs = deps.connectTimeoutMs ?? 10_000;
         const timer = setTimeout(() => fail(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
         const fail = (err: Error) => {
+          abortConnect = undefined;
           clearTimeout(timer);
           s.removeListener(deps.readyEvent, ready);
+          s.on('error', () => {}); // late errors of an abandoned socket are of no interest
           s.destroy();
           closed = true;
           reject(new AmiConnectError(`Cannot connect to ${deps.label}: ${err.message}`, { label: deps.label, cause: err.message }));
         };
         const ready = () => {
+          abortConnect = undefined;
           clearTimeout(timer);
           s.removeListener('error', fail);
           if (closed) return;
@@ -53,6 +58,7 @@ export function createSocketTransport(deps: SocketTransportDeps): AmiTransport {
           });
           resolve();
         };
+        abortConnect = fail;
         s.once('error', fail);
         s.once(deps.readyEvent, ready);
       });
@@ -68,6 +74,10 @@ export function createSocketTransport(deps: SocketTransportDeps): AmiTransport {
       socket?.resume();
     },
     close() {
+      if (abortConnect) {
+        abortConnect(new Error('closed while connecting'));
+        return;
+      }
       if (socket && !socket.destroyed) {
         socket.end();
         socket.destroy();

@@ -119,7 +119,7 @@ describe('connection drops', () => {
 
 describe('keepalive', () => {
   it('pings at the interval and stays ready while Pongs come back', async () => {
-    const { fake, client } = start({}, { keepalive: { intervalMs: 10, timeoutMs: 50 } });
+    const { fake, client } = start({}, { keepalive: { intervalMs: 10, timeoutMs: 2_000 } });
     await client.connect();
     await until(() => fake.sessions[0]!.actionsNamed('Ping').length >= 3);
     expect(client.state).toBe('ready');
@@ -151,7 +151,7 @@ describe('keepalive', () => {
           return true;
         },
       },
-      { keepalive: { intervalMs: 5, timeoutMs: 50 } },
+      { keepalive: { intervalMs: 5, timeoutMs: 2_000 } },
     );
     await client.connect();
     const closed = await waitForState(client, 'closed');
@@ -179,7 +179,7 @@ describe('resync hook', () => {
           hookState = `${c.state} ${info.version} ${info.firstConnection}`;
           await c.sendList({ Action: 'CoreShowChannels' });
           fake.sessions[0]!.event('Hangup', { Channel: 'PJSIP/1001-00000000' });
-          await new Promise((r) => setTimeout(r, 10));
+          await c.send({ Action: 'Ping' }); // its reply comes after the Hangup on the same stream
         },
       },
     );
@@ -207,7 +207,7 @@ describe('resync hook', () => {
         resyncEvents: 'buffer',
         onConnected: async () => {
           fake.sessions[0]!.event('Newstate', { Channel: 'PJSIP/1001-00000000' });
-          await new Promise((r) => setTimeout(r, 15));
+          await client.send({ Action: 'Ping' }); // the Newstate has arrived (and is held) by now
           expect(seen).toEqual([]);
         },
       },

@@ -97,18 +97,24 @@ export class FakeAmiSession {
     this.#server.notifyAction(this, action);
     if (this.mute) return;
     const name = (action.get('Action') ?? '').toLowerCase();
-    if (name === 'challenge') return this.reply(action, 'Success', { Challenge: this.#server.challenge });
-    if (name === 'login') return this.#login(action);
-    if (name === 'logoff') {
+    if (name === 'challenge') {
+      this.reply(action, 'Success', { Challenge: this.#server.challenge });
+    } else if (name === 'login') {
+      this.#login(action);
+    } else if (name === 'logoff') {
       this.reply(action, 'Goodbye', { Message: 'Thanks for all the fish.' });
-      return this.end();
+      this.end();
+    } else if (!this.loggedIn) {
+      this.reply(action, 'Error', { Message: 'Permission denied' });
+    } else if (this.#server.options.onAction?.(action, this)) {
+      // handled by the test
+    } else if (name === 'ping') {
+      this.reply(action, 'Success', { Ping: 'Pong', Timestamp: '1795671771.390879' });
+    } else {
+      this.reply(action, 'Error', {
+        Message: `Invalid/unknown command: ${action.get('Action')}. Use Action: ListCommands to show available commands.`,
+      });
     }
-    if (!this.loggedIn) return this.reply(action, 'Error', { Message: 'Permission denied' });
-    if (this.#server.options.onAction?.(action, this)) return;
-    if (name === 'ping') return this.reply(action, 'Success', { Ping: 'Pong', Timestamp: '1795671771.390879' });
-    this.reply(action, 'Error', {
-      Message: `Invalid/unknown command: ${action.get('Action')}. Use Action: ListCommands to show available commands.`,
-    });
   }
 
   #login(action: AmiMessage): void {
@@ -139,7 +145,7 @@ export interface FakeAmiOptions {
   /** username -> secret. Default { cti: 'ctisecret' }. */
   users?: Record<string, string>;
   /** Handle an action after login; return true when handled. */
-  onAction?: (action: AmiMessage, session: FakeAmiSession) => boolean | undefined | void;
+  onAction?: (action: AmiMessage, session: FakeAmiSession) => boolean | undefined;
   afterLogin?: (session: FakeAmiSession) => void;
 }
 

@@ -109,6 +109,16 @@ describe('TCP transport', () => {
     expect(error.details.label).toBe(`tcp 127.0.0.1:${port}`);
   });
 
+  it('settles connect() at once when closed while still connecting', async () => {
+    // 192.0.2.1 (TEST-NET-1) never answers, so the connection stays pending.
+    const transport = createTcpTransport({ host: '192.0.2.1', port: 5038, connectTimeoutMs: 60_000 });
+    const pending = transport.connect().catch((e) => e);
+    transport.close();
+    const error = await pending;
+    expect(error).toBeInstanceOf(AmiConnectError);
+    expect(error.message).toContain('closed while connecting');
+  });
+
   it('pauses and resumes reading from the socket', async () => {
     const { fake, port } = await fakeOn();
     const transport = createTcpTransport({ host: '127.0.0.1', port });

@@ -46,8 +46,9 @@ export function customerLang(ch: Channel): string {
 }
 
 function setInherited(core: PbxCore, ch: Channel, name: string, value: string): void {
+  // Asterisk keeps channel variables newest first; children inherit them in that order.
   const i = ch.inherit.findIndex(([k]) => k === name);
-  if (i === -1) ch.inherit.push([name, value]);
+  if (i === -1) ch.inherit.unshift([name, value]);
   else ch.inherit[i] = [name, value];
   varset(core, ch, name, value);
 }

@@ -29,8 +29,10 @@ export interface PlaceCallOptions {
   callerName?: string;
   /** Hang up if still waiting (not answered) after this long. */
   patienceMs?: number;
-  /** Once answered, the customer hangs up after this long. */
+  /** Once answered, the call ends after this long. */
   talkMs?: number;
+  /** Who ends the call after talkMs: the customer (default) or the agent's phone. */
+  endedBy?: 'caller' | 'agent';
 }
 
 /** A customer call placed through the control API. */
@@ -186,13 +188,15 @@ export class PbxEngine implements DialHost {
     };
     const caller = new TrunkCaller(core, init);
     let bridged = false;
-    if (opts.talkMs !== undefined) {
-      const talk = opts.talkMs;
-      caller.onBridged = () => {
-        bridged = true;
-        core.scheduler.after(talk, () => this.hangupChannel(caller.two, 'soft', 16));
-      };
-    } else caller.onBridged = () => (bridged = true);
+    caller.onBridged = () => {
+      bridged = true;
+      if (opts.talkMs === undefined) return;
+      const peer = caller.one.bridge?.channels.find((c) => c !== caller.one);
+      core.scheduler.after(opts.talkMs, () => {
+        if (opts.endedBy === 'agent' && peer && !peer.hungUp && peer.bridge === caller.one.bridge) this.hangupChannel(peer, 'device', 16);
+        else this.hangupChannel(caller.two, 'soft', 16);
+      });
+    };
     caller.start(init, () => routeForCall(this.#originateDeps, caller, 'from-trunk', exten));
     if (opts.patienceMs !== undefined) {
       core.scheduler.after(opts.patienceMs, () => {

@@ -24,7 +24,7 @@ import {
   queueCallerLeave,
   softHangupRequest,
 } from './events.ts';
-import { rtpQos, rtpQosBridged, startRtcp, varset, varsets } from './noise.ts';
+import { cdr, rtpQos, rtpQosBridged, startRtcp, varset, varsets } from './noise.ts';
 import { type Attempt, type FailKind, cancelDialEnds, dropAttempts, endpointOf, failAttempt, pickMembers, ringMembers } from './queue-ring.ts';
 
 /** What the queue service offers a call (wired by QueueService). */
@@ -63,7 +63,6 @@ export class QueueCall implements CallerApp {
   readonly #core: PbxCore;
   readonly #cursor = { next: 0 };
   #timer: Task | undefined;
-  #dialed = false;
   readonly originalPosition: number;
 
   constructor(host: QueueCallHost, queue: Queue, party: CallerParty) {
@@ -106,7 +105,6 @@ export class QueueCall implements CallerApp {
     const members = pickMembers(this.queue, this.#cursor, this.#core.now());
     if (members.length === 0) return;
     this.state = 'ringing';
-    this.#dialed = true;
     this.attempts = ringMembers(this.#core, this.queue, this.party, members);
     for (const a of this.attempts) {
       this.#core.phones.ring(a.leg, {
@@ -123,13 +121,31 @@ export class QueueCall implements CallerApp {
     if (this.state !== 'ringing') return;
     const attempts = this.attempts;
     this.attempts = [];
-    for (const a of attempts) failAttempt(this.#core, this.caller, a, 'NOANSWER');
+    for (const a of attempts) {
+      this.#record(a.leg, 'NO ANSWER');
+      failAttempt(this.#core, this.caller, a, 'NOANSWER');
+    }
     this.#retryLater();
+  }
+
+  /** One CDR record per party dialled, settled when the caller's CDR is written. */
+  #record(leg: Channel, disposition: 'ANSWERED' | 'NO ANSWER' | 'BUSY', answeredAt?: number): void {
+    this.party.records.push({
+      destinationChannel: leg,
+      disposition,
+      answeredAt,
+      lastApplication: 'Queue',
+      lastData: `${this.queue.config.name},tT,,,300`,
+      destination: this.queue.config.name,
+      destinationContext: 'queue-entry',
+      userField: `lang=${customerLang(this.caller)}`,
+    });
   }
 
   #failed(a: Attempt, kind: FailKind): void {
     if (this.state !== 'ringing' || !this.attempts.includes(a)) return;
     this.attempts = this.attempts.filter((x) => x !== a);
+    this.#record(a.leg, kind === 'BUSY' ? 'BUSY' : 'NO ANSWER');
     failAttempt(this.#core, this.caller, a, kind);
     if (this.attempts.length === 0) {
       this.#timer?.cancel();
@@ -225,16 +241,7 @@ export class QueueCall implements CallerApp {
     m.inCall = true;
     const bridge = bridgeTwo(core, leg, c);
     this.connected = { member: m, leg, bridge, answeredAt: now, holdSec };
-    this.party.records.push({
-      destinationChannel: leg,
-      disposition: 'ANSWERED',
-      answeredAt: c.answeredAt,
-      lastApplication: 'Queue',
-      lastData: `${q.config.name},tT,,,300`,
-      destination: q.config.name,
-      destinationContext: 'queue-entry',
-      userField: `lang=${customerLang(c)}`,
-    });
+    this.#record(leg, 'ANSWERED', c.answeredAt);
     dropAttempts(core, losers, 26);
     startRtcp(core, leg);
     leg.handler = { hangup: (_ch, how, cause) => this.#agentGone(how, cause) };
@@ -299,6 +306,16 @@ export class QueueCall implements CallerApp {
       rtpQos(core, con.leg);
       bridgeDestroy(core, con.bridge);
       party.hangupCaller();
+      if (this.state === 'transferred') {
+        cdr(core, con.leg, {
+          disposition: 'ANSWERED',
+          answeredAt: con.leg.answeredAt,
+          lastApplication: 'AppDial',
+          lastData: '(Outgoing Line)',
+          destination: '',
+          destinationContext: con.leg.context,
+        });
+      }
       hangup(core, con.leg, 16);
       if (con.leg.endpoint) refreshEndpoint(core, con.leg.endpoint);
       this.#finish();
@@ -333,17 +350,7 @@ export class QueueCall implements CallerApp {
     varsets(core, c, this.queueVars());
     this.#leaveQueue();
     varset(core, c, 'QUEUEPOSITION', String(this.originalPosition));
-    if (this.#dialed && attempts[0]) {
-      party.records.push({
-        destinationChannel: attempts[0].leg,
-        disposition: 'NO ANSWER',
-        lastApplication: 'Queue',
-        lastData: `${this.queue.config.name},tT,,,300`,
-        destination: this.queue.config.name,
-        destinationContext: 'queue-entry',
-        userField: `lang=${customerLang(c)}`,
-      });
-    }
+    if (attempts[0]) this.#record(attempts[0].leg, 'NO ANSWER');
     party.hangupCaller();
     dropAttempts(core, attempts, 0);
     this.#finish();
@@ -392,8 +399,10 @@ export class QueueCall implements CallerApp {
   }
 
   /** After an attended transfer the caller stays in the queue bridge with a new peer. */
-  replacePeer(leg: Channel): void {
+  replacePeer(leg: Channel, via: readonly Channel[] = []): void {
     const con = this.connected!;
+    for (const hop of via) this.#record(hop, 'ANSWERED', this.caller.answeredAt);
+    this.#record(leg, 'ANSWERED', this.caller.answeredAt);
     this.connected = { ...con, leg };
     this.state = 'transferred';
     leg.handler = { hangup: (_ch, how, cause) => this.#agentGone(how, cause) };

@@ -29,7 +29,7 @@ import {
   softHangupRequest,
   unhold,
 } from './events.ts';
-import { appStart, rtpQos, startRtcp, varset, varsets } from './noise.ts';
+import { appStart, cdr, rtpQos, startRtcp, varset, varsets } from './noise.ts';
 import { type TransferDeps, type TransferSides, sidesOf } from './transfer-blind.ts';
 
 /**
@@ -288,10 +288,19 @@ class Consult {
     newConnectedLine(core, l1, c.callerNum, c.callerName);
     bridgeDestroy(core, b2);
     newConnectedLine(core, px, c.callerNum, c.callerName);
+    cdr(core, t, {
+      destinationChannel: l1,
+      disposition: 'ANSWERED',
+      answeredAt: t.answeredAt,
+      lastApplication: 'AppQueue',
+      lastData: '(Outgoing Line)',
+      destination: t.exten,
+      destinationContext: t.context,
+    });
     hangup(core, t, 16);
     if (t.endpoint) refreshEndpoint(core, t.endpoint);
     this.#optimize(l1, l2, px, b1, b3);
-    s.replacePeer(px);
+    s.replacePeer(px, [l1]);
   }
 
   /** LocalOptimizationBegin/End: the target swaps into the caller's bridge, the Local pair goes. */
@@ -305,7 +314,17 @@ class Consult {
       ['DestUniqueId', l2.uniqueid],
       ['Id', '0'],
     ]);
+    cdr(core, l1, { disposition: 'ANSWERED', answeredAt: l1.answeredAt, lastApplication: '', lastData: '', destination: this.#exten, destinationContext: this.#context });
     bridgeLeave(core, b3, px);
+    cdr(core, l2, {
+      destinationChannel: px,
+      disposition: 'ANSWERED',
+      answeredAt: this.#answeredAt,
+      lastApplication: 'Dial',
+      lastData: `PJSIP/${this.#endpoint},30,tT`,
+      destination: this.#exten,
+      destinationContext: this.#context,
+    });
     varset(core, l1, 'BRIDGEPEER', '');
     bridgeLeave(core, b1, l1);
     bridgeEnter(core, b1, px, l1);

@@ -30,8 +30,8 @@ export interface TransferSides {
   /** Variables the caller's application sets when it is left. */
   leaveVars(): Array<[string, string]>;
   detach(): void;
-  /** After an attended transfer, the transferee talks to `leg` in the same application. */
-  replacePeer(leg: Channel): void;
+  /** After an attended transfer, the transferee talks to `leg` (reached `via` the consult legs). */
+  replacePeer(leg: Channel, via?: readonly Channel[]): void;
 }
 
 /** Find the call in which `transferer` is the answering side. */
@@ -56,7 +56,7 @@ export function sidesOf(deps: TransferDeps, transferer: Channel): TransferSides 
         ];
       },
       detach: () => qc.detach(),
-      replacePeer: (leg) => qc.replacePeer(leg),
+      replacePeer: (leg, via) => qc.replacePeer(leg, via),
     };
   }
   const dc = deps.dialCalls().find((d) => d.leg === transferer && d.state === 'bridged');

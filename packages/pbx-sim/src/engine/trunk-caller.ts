@@ -102,6 +102,22 @@ export class TrunkCaller implements CallerParty {
       this.#cidPending = false;
       newCallerid(this.#core, this.two, this.one.connNum, this.one.connName);
     }
+    const seconds = Number.parseFloat(this.#maxWait);
+    if (seconds > 0) this.#core.scheduler.after(seconds * 1000, () => this.#waitExpired());
+  }
+
+  /** Wait() returned: trunk-sim's next step is Hangup(). */
+  #waitExpired(): void {
+    if (this.two.hungUp || this.#farDone) return;
+    const core = this.#core;
+    newexten(core, this.two, 'trunk-sim', this.two.exten, 3, 'Hangup', '');
+    if (this.#cidDirty) {
+      this.#cidDirty = false;
+      newCallerid(core, this.two, this.one.connNum, this.one.connName);
+    }
+    softHangupRequest(core, this.two, 16);
+    hangupRequest(core, this.one, 16);
+    this.#callerGone();
   }
 
   bridged(): void {

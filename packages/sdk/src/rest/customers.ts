@@ -2,7 +2,7 @@ import type { CallRecord, Customer, CustomerCreate, CustomerUpdate, Page } from 
 import { CtiTimeoutError } from '../errors.ts';
 import type { Http } from '../http.ts';
 import type { Timers } from '../timers.ts';
-import type { CustomerImportReport } from '../wire/extra-types.ts';
+import type { CustomerImportReport, ImportMode } from '../wire/extra-types.ts';
 import { routes } from '../wire/routes.ts';
 import { type Resource, resource, toPage } from './resource.ts';
 
@@ -13,6 +13,8 @@ export interface CustomerQuery {
 }
 
 export interface ImportOptions {
+  /** `all-or-nothing` (default): one bad row and nothing is written. `best-effort`: write the good rows. */
+  mode?: ImportMode;
   /** Called with each progress report while the server works. */
   onProgress?: (report: CustomerImportReport) => void;
   /** Poll interval for background imports. Default 500 ms. */
@@ -43,7 +45,12 @@ export function customersApi(http: Http, timers: Timers): CustomersApi {
       toPage<CallRecord>(await http.request('GET', routes.calls, { query: { customerId, limit } })),
     importCsv: async (csv, options = {}) => {
       let report = normalise(
-        await http.request<unknown>('POST', routes.customerImport, { body: csv, contentType: 'text/csv', signal: options.signal }),
+        await http.request<unknown>('POST', routes.customerImport, {
+          body: csv,
+          contentType: 'text/csv',
+          query: { mode: options.mode ?? 'all-or-nothing' },
+          signal: options.signal,
+        }),
       );
       options.onProgress?.(report);
       const started = timers.now();
@@ -65,26 +72,31 @@ export function normalise(body: unknown): CustomerImportReport {
   const rejected = Array.isArray(b.rejected) ? b.rejected : Array.isArray(b.errors) ? b.errors : [];
   const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
   const status = b.status === 'running' || b.status === 'failed' ? b.status : 'done';
-  const created = num(b.created ?? b.imported, 0);
+  const created = num(b.created ?? b.inserted ?? b.imported, 0);
   const updated = num(b.updated, 0);
   const rows = rejected.map((r) => {
     const row = (r ?? {}) as Record<string, unknown>;
+    const reasons = Array.isArray(row.reasons) ? row.reasons.map(String).join('; ') : undefined;
+    const values = row.values && typeof row.values === 'object' ? (row.values as Record<string, string>) : undefined;
     return {
       line: num(row.line ?? row.row, 0),
-      reason: String(row.reason ?? row.message ?? 'invalid row'),
+      reason: reasons ?? String(row.reason ?? row.message ?? 'invalid row'),
       field: typeof row.field === 'string' ? row.field : null,
+      ...(values ? { values } : {}),
     };
   });
   const id = typeof b.id === 'string' ? b.id : typeof b.jobId === 'string' ? b.jobId : undefined;
+  const mode = b.mode === 'best-effort' || b.mode === 'all-or-nothing' ? b.mode : undefined;
   return {
     ...(id ? { id } : {}),
+    ...(mode ? { mode } : {}),
     status,
     total: typeof b.total === 'number' ? b.total : null,
     processed: num(b.processed, created + updated + rows.length),
     created,
     updated,
     rejected: rows,
-    committed: typeof b.committed === 'boolean' ? b.committed : status === 'done' && rows.length === 0,
+    committed: typeof b.committed === 'boolean' ? b.committed : status === 'done' && (rows.length === 0 || mode === 'best-effort'),
     message: typeof b.message === 'string' ? b.message : null,
   };
 }

@@ -6,15 +6,23 @@
 /** One CSV line the import refused. `line` counts from 1 and includes the header line. */
 export interface ImportRejectedRow {
   line: number;
+  /** Every problem of the row, joined into one sentence. */
   reason: string;
   field?: string | null;
+  /** The row's cells as read from the file, for display next to the reason. */
+  values?: Record<string, string>;
 }
 
 /**
- * The state of a customer CSV import. Imports are all-or-nothing: when any row
- * is rejected, `committed` is false and no customer was created or changed.
+ * The state of a customer CSV import. The server writes an import in one
+ * transaction, so it is never half-applied. In `all-or-nothing` mode a single
+ * bad row means nothing is written (`committed: false`); in `best-effort` mode
+ * the good rows are written and the bad ones are listed in `rejected`.
  */
+export type ImportMode = 'all-or-nothing' | 'best-effort';
+
 export interface CustomerImportReport {
+  mode?: ImportMode;
   /** Job id, when the server runs the import in the background. */
   id?: string;
   status: 'running' | 'done' | 'failed';

@@ -19,16 +19,16 @@ import type { ActionPolicy, PolicyContext } from './policy-types.ts';
 import { amiTimestamp, errorResponse, response } from './wire.ts';
 
 /** The write actions a client may send; each is checked against its scope and rebuilt before forwarding. */
-const WRITE_POLICIES: Readonly<Record<string, ActionPolicy>> = {
-  queueadd: queueAddPolicy,
-  queueremove: queueRemovePolicy,
-  queuepause: queuePausePolicy,
-  originate: originatePolicy,
-  redirect: redirectPolicy,
-  blindtransfer: transferPolicy,
-  atxfer: transferPolicy,
-  hangup: hangupPolicy,
-};
+const WRITE_POLICIES: ReadonlyMap<string, ActionPolicy> = new Map([
+  ['queueadd', queueAddPolicy],
+  ['queueremove', queueRemovePolicy],
+  ['queuepause', queuePausePolicy],
+  ['originate', originatePolicy],
+  ['redirect', redirectPolicy],
+  ['blindtransfer', transferPolicy],
+  ['atxfer', transferPolicy],
+  ['hangup', hangupPolicy],
+]);
 
 /** Audited when handling an action failed unexpectedly (the details are in the log). */
 const INTERNAL = 'CTI_ERR_INTERNAL';
@@ -105,7 +105,7 @@ async function dispatch(ctx: PortContext, session: ClientSession, h: ActionHeade
     for (const m of messages) session.send(m);
     return;
   }
-  const policy = WRITE_POLICIES[lower];
+  const policy = WRITE_POLICIES.get(lower);
   if (policy === undefined) throw new AmiPortForbiddenError(`action ${h.name} is not allowed`);
   const plan = policy(h, policyContext(ctx, session));
   await forward(ctx, session, h, plan);

@@ -1,5 +1,7 @@
 import { AmiPortBadRequestError, AmiPortForbiddenError } from './errors.ts';
 
+const AUDIT_VALUE_MAX = 256;
+
 /**
  * The headers of one client action, looked up without regard to case as
  * Asterisk does. Policies read only the headers they allow; anything else is
@@ -41,12 +43,13 @@ export class ActionHeaders {
     }
   }
 
-  /** Headers for the audit log, with secrets masked. */
+  /** Headers for the audit log: secrets masked, long values cut (a refused action may carry 1 KiB lines). */
   toAuditArgs(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [key, values] of this.#values) {
       if (key === 'action') continue;
-      out[key] = key === 'secret' || key === 'key' ? '***' : values.join(' | ');
+      const value = key === 'secret' || key === 'key' ? '***' : values.join(' | ');
+      out[key] = value.length > AUDIT_VALUE_MAX ? `${value.slice(0, AUDIT_VALUE_MAX)}…` : value;
     }
     return out;
   }

@@ -12,6 +12,8 @@ export interface EventMirrorOptions {
 /** An `AmiPortModel` kept up to date from AMI events; `apply` every event of every PBX to it. */
 export interface EventMirror extends AmiPortModel {
   apply(pbxId: string, msg: AmiMessage): void;
+  /** Forget a PBX's state, e.g. before its resync snapshot is applied after a reconnect. */
+  reset(pbxId: string): void;
 }
 
 interface PbxMirror {
@@ -72,6 +74,9 @@ export function createEventMirror(options: EventMirrorOptions = {}): EventMirror
           });
         }
       }
+    },
+    reset(pbxId) {
+      pbxs.delete(pbxId);
     },
     pbxIds: () => [...pbxs.keys()],
     channels: (pbxId) => get(pbxId)?.channels.list() ?? [],

@@ -1,5 +1,7 @@
 import type { Socket } from 'node:net';
 
+const END_GRACE_MS = 2000;
+
 /**
  * The only way bytes reach a client. Writes never wait: they go to the socket at
  * once, and a client whose unsent bytes pass the high-water mark (it stopped
@@ -38,9 +40,14 @@ export class Outbound {
     }
   }
 
-  /** Write, then close once everything is flushed (Logoff, failed login). */
+  /**
+   * Write, then close once everything is flushed (Logoff, failed login). A peer that
+   * keeps its side open is cut off after a grace period, as Asterisk closes outright.
+   */
   end(bytes: Buffer | string): void {
     if (!this.open) return;
-    this.#socket.end(bytes);
+    const socket = this.#socket;
+    socket.end(bytes);
+    setTimeout(() => socket.destroy(), END_GRACE_MS).unref();
   }
 }

@@ -38,6 +38,11 @@ export class PbxStates {
     return undefined;
   }
 
+  /** Forget the calls of one PBX (its hints are kept). */
+  reset(pbxId: string): void {
+    this.#views.get(pbxId)?.tracker.reset();
+  }
+
   clear(): void {
     this.#views.clear();
   }

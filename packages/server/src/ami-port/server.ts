@@ -21,6 +21,13 @@ export interface AmiPortServer {
   /** Stop listening, disconnect every client and stop following the event source. */
   close(): Promise<void>;
   stats(): AmiPortStats;
+  /**
+   * Forget what the port tracked about one PBX's calls (and its mirrored state). Call it
+   * when the upstream connection to that PBX was re-established, before the resync
+   * snapshot: events missed during the outage would otherwise leave stale channels.
+   * The resync list items, given to the event source like any event, rebuild the state.
+   */
+  resetPbx(pbxId: string): void;
 }
 
 const SILENT: AmiPortLogger = { info() {}, warn() {}, error() {} };
@@ -118,6 +125,10 @@ export function createAmiPortServer(deps: AmiPortServerDeps): AmiPortServer {
       ctx.sessions.clear();
       ctx.routes.clear();
       if (srv) await new Promise<void>((resolve) => srv.close(() => resolve()));
+    },
+    resetPbx(pbxId) {
+      ctx.pbx.reset(pbxId);
+      mirror?.reset(pbxId);
     },
     stats() {
       let clients = 0;

@@ -19,14 +19,18 @@ export interface CallRecordEvent {
 }
 
 /**
- * Builds records as calls end. A record whose agent is still in wrap-up is
- * created with `wrapupSeconds: null` and updated when the wrap-up interval
- * for that call closes. Feed it the model's changes and the agent tracker's
- * changes, in the order they were produced.
+ * Builds records as calls end. `wrapupSeconds` is the total wrap-up time
+ * agents spent on the call (several agents after a transfer). A record whose
+ * wrap-up is still running when the call ends is created with
+ * `wrapupSeconds: null` and updated once every wrap-up for it has closed.
+ * Feed it the model's changes and the agent tracker's changes, in the order
+ * they were produced.
  */
 export class CallRecordCollector {
   readonly #deps: CallRecordCollectorDeps;
   readonly #waiting = new Map<string, CallRecord>();
+  /** Wrap-up seconds already closed, per call. */
+  readonly #closed = new Map<string, number>();
 
   constructor(deps: CallRecordCollectorDeps) {
     this.#deps = deps;
@@ -34,9 +38,11 @@ export class CallRecordCollector {
 
   onDomainChange(change: DomainChange): CallRecordEvent | null {
     if (change.type !== 'call-ended') return null;
-    const waiting = change.call.facts.answeredAt !== null && this.#deps.wrapUpOpenFor(change.linkedid);
-    const record = buildCallRecord(this.#deps, change.call, waiting ? null : 0);
-    if (waiting) this.#waiting.set(record.linkedid, record);
+    const id = change.linkedid;
+    const waiting = change.call.facts.answeredAt !== null && this.#deps.wrapUpOpenFor(id);
+    const record = buildCallRecord(this.#deps, change.call, waiting ? null : (this.#closed.get(id) ?? 0));
+    if (waiting) this.#waiting.set(id, record);
+    else this.#closed.delete(id);
     return { kind: 'created', record };
   }
 
@@ -44,13 +50,14 @@ export class CallRecordCollector {
     if (change.type !== 'agent-interval') return null;
     const iv = change.interval;
     if (iv.state !== 'wrap-up' || iv.linkedid === null || iv.to === null) return null;
-    const record = this.#waiting.get(iv.linkedid);
-    if (record === undefined) return null;
-    const wrapupSeconds = (record.wrapupSeconds ?? 0) + seconds(iv.from, iv.to);
-    const updated: CallRecord = { ...record, wrapupSeconds };
-    if (this.#deps.wrapUpOpenFor(iv.linkedid)) this.#waiting.set(iv.linkedid, updated);
-    else this.#waiting.delete(iv.linkedid);
-    return { kind: 'updated', record: updated };
+    const id = iv.linkedid;
+    const total = (this.#closed.get(id) ?? 0) + seconds(iv.from, iv.to);
+    this.#closed.set(id, total);
+    const record = this.#waiting.get(id);
+    if (record === undefined || this.#deps.wrapUpOpenFor(id)) return null;
+    this.#waiting.delete(id);
+    this.#closed.delete(id);
+    return { kind: 'updated', record: { ...record, wrapupSeconds: Math.round(total * 1000) / 1000 } };
   }
 
   /** Records whose wrap-up has not finished yet. */

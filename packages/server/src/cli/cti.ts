@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CliCommand, CliIo } from './command.ts';
 import { CliError, CliUsageError } from './errors.ts';
@@ -30,8 +30,17 @@ const STD_IO: CliIo = {
   err: (text) => process.stderr.write(text),
 };
 
+/** `cti … | head` closes stdout early: that is not an error. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 /** The `cti` dispatcher. Returns the exit code (0 ok, 1 failure, 2 usage). */
 export async function main(argv: readonly string[], io: CliIo = STD_IO): Promise<number> {
+  if (io === STD_IO) quietOnClosedPipe();
   const commands = await loadCommands();
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -56,7 +65,7 @@ export async function main(argv: readonly string[], io: CliIo = STD_IO): Promise
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   main(process.argv.slice(2)).then(
     (code) => {

@@ -8,6 +8,7 @@ export interface Touched {
 }
 
 function isActive(leg: AgentLeg): boolean {
+  if (leg.ended) return false;
   return leg.offered || leg.state === 3 || leg.state === 4 || leg.state === 5 || leg.state === 6;
 }
 
@@ -46,8 +47,9 @@ export function applyToRecord(change: DomainChange, recordOf: (ext: string) => A
     case 'channel-created': {
       if (change.extension === null) return null;
       const rec = recordOf(change.extension);
-      const leg: AgentLeg = { state: change.state, offered: false, linkedid: change.linkedid, queue: null };
+      const leg: AgentLeg = { state: change.state, offered: false, linkedid: change.linkedid, queue: null, ended: false };
       rec.legs.set(change.uniqueid, leg);
+      rec.deviceRinging = false;
       return activeLeg(rec, leg);
     }
     case 'channel-state': {
@@ -61,6 +63,7 @@ export function applyToRecord(change: DomainChange, recordOf: (ext: string) => A
     case 'channel-hungup': {
       if (change.extension === null) return null;
       const rec = recordOf(change.extension);
+      rec.deviceRinging = false;
       return rec.legs.delete(change.uniqueid) ? { record: rec, endWrapUp: false } : null;
     }
     case 'agent-called': {
@@ -68,7 +71,7 @@ export function applyToRecord(change: DomainChange, recordOf: (ext: string) => A
       const rec = recordOf(change.extension);
       let leg = rec.legs.get(change.agentUniqueid);
       if (leg === undefined) {
-        leg = { state: 0, offered: true, linkedid: change.linkedid, queue: change.queue };
+        leg = { state: 0, offered: true, linkedid: change.linkedid, queue: change.queue, ended: false };
         rec.legs.set(change.agentUniqueid, leg);
       }
       leg.offered = true;
@@ -88,7 +91,8 @@ export function applyToRecord(change: DomainChange, recordOf: (ext: string) => A
     case 'device-state': {
       if (change.extension === null) return null;
       const rec = recordOf(change.extension);
-      const ringing = change.state === 'RINGING' || change.state === 'RINGINUSE';
+      // Only a device ringing with no known leg counts: channel events are better when we have them.
+      const ringing = (change.state === 'RINGING' || change.state === 'RINGINUSE') && rec.legs.size === 0;
       if (ringing === rec.deviceRinging) return null;
       rec.deviceRinging = ringing;
       return { record: rec, endWrapUp: false };
@@ -102,5 +106,8 @@ export function applyToRecord(change: DomainChange, recordOf: (ext: string) => A
 function dropLeg(extension: string | null, uniqueid: string | null, recordOf: (ext: string) => AgentRecord): Touched | null {
   if (extension === null || uniqueid === null) return null;
   const rec = recordOf(extension);
-  return rec.legs.delete(uniqueid) ? { record: rec, endWrapUp: false } : null;
+  const leg = rec.legs.get(uniqueid);
+  if (leg === undefined || leg.ended) return null;
+  leg.ended = true;
+  return { record: rec, endWrapUp: false };
 }

@@ -8,6 +8,8 @@ export interface AgentLeg {
   offered: boolean;
   linkedid: string;
   queue: string | null;
+  /** The ring attempt ended without an answer; the leg only waits for its Hangup. */
+  ended: boolean;
 }
 
 export interface Membership {
@@ -35,6 +37,7 @@ export interface AgentRecord {
   readonly extension: string;
   readonly memberships: Map<string, Membership>;
   readonly legs: Map<string, AgentLeg>;
+  /** The device reports ringing while no leg of it is known (channel events missing). */
   deviceRinging: boolean;
   /** AgentComplete seen; wrap-up starts when the agent's legs are gone. */
   pending: { readonly linkedid: string; readonly queue: string | null } | null;
@@ -75,6 +78,7 @@ const IDLE: ActivityInfo = { activity: 'idle', linkedid: null, callQueue: null }
 export function activityOf(rec: AgentRecord): ActivityInfo {
   let ringing: AgentLeg | null = null;
   for (const leg of rec.legs.values()) {
+    if (leg.ended) continue;
     if (leg.state === 6 || leg.state === 4 || leg.state === 3) return { activity: 'on-call', linkedid: leg.linkedid, callQueue: leg.queue };
     if (ringing === null && (leg.state === 5 || leg.offered)) ringing = leg;
   }

@@ -15,6 +15,7 @@
  * - abandon rate = abandoned / offered.
  */
 import { type Kysely, sql } from 'kysely';
+import { InvalidReportRangeError } from '../persistence/errors.ts';
 import type { Database } from '../persistence/schema.ts';
 import { intLiteral } from '../persistence/sql-dialect.ts';
 import { type ReportRange, checkRange, whereCallsInRange } from './report-range.ts';
@@ -58,6 +59,11 @@ export async function queueSummary(
 ): Promise<QueueSummary> {
   checkRange(range);
   const fixed = range.serviceLevelSeconds;
+  for (const value of [fixed, defaultThreshold]) {
+    if (value !== undefined && (!Number.isInteger(value) || value <= 0 || value > 86_400)) {
+      throw new InvalidReportRangeError('service-level threshold must be a whole number of seconds > 0', { serviceLevelSeconds: value });
+    }
+  }
   const t =
     fixed !== undefined
       ? intLiteral(fixed)

@@ -29,6 +29,7 @@ export {
 export { HANDLED_EVENTS, reduce } from './reducer.ts';
 export { type ResyncResult, resyncModel } from './resync.ts';
 export { buildSnapshotModel, type SnapshotLists, type SnapshotOptions } from './snapshot.ts';
+export { groupListItems } from './snapshot-lists.ts';
 export type {
   Bridge,
   Channel,

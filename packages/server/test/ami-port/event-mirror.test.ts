@@ -66,4 +66,17 @@ describe('event mirror against Asterisk’s own snapshot (reconnect-resync)', ()
     expect(seenExt.length).toBeGreaterThan(0);
     for (const e of seenExt) expect([e.exten, e.status]).toEqual([e.exten, extens.get(e.exten)]);
   });
+
+  it('can be seeded from the resync list items alone (after a reset)', () => {
+    const seeded = createEventMirror();
+    for (const m of live) seeded.apply('pbx1', m);
+    seeded.reset('pbx1');
+    expect(seeded.channels('pbx1')).toEqual([]);
+    for (const m of snapshot.filter((x) => x.kind === 'event')) seeded.apply('pbx1', m);
+    const uids = (list: ReadonlyArray<{ uniqueid: string; channel: string; bridgeId: string; application: string }>) =>
+      list.map((c) => `${c.uniqueid} ${c.channel} ${c.bridgeId} ${c.application}`).sort();
+    expect(uids(seeded.channels('pbx1'))).toEqual(uids(mirror.channels('pbx1')));
+    expect(seeded.queues('pbx1').map((q) => q.queue).sort()).toEqual(['lang-ar', 'lang-en', 'lang-fr', 'sales', 'support']);
+    expect(seeded.queues('pbx1').find((q) => q.queue === 'lang-en')!.strategy).toBe('ringall');
+  });
 });

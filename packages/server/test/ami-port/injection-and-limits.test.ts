@@ -85,6 +85,14 @@ describe('header injection and Asterisk’s input limits', () => {
     expect(h.upstream.received).toEqual([]);
   });
 
+  it('refuses action names that collide with object properties', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      c.action(['Action', name], ['ActionID', name]);
+      expect((await c.response(name)).get('Message')).toBe('Permission denied');
+    }
+    await stillAlive('p6');
+  });
+
   it('answers a request without Action like Asterisk', async () => {
     c.action(['ActionID', 'none'], ['Queue', 'lang-en']);
     expect((await c.response('none')).get('Message')).toBe('Missing action in request');

@@ -104,6 +104,13 @@ describe('scope filter on the busy-center transcript (6 agents, 20 calls)', () =
     expect(lost.length).toBeGreaterThan(0);
   });
 
+  it.each(['1011', '1012', '1014', '1015', '1016'])('keeps every other agent (%s) to its own phone’s channels too', (agent) => {
+    const other = OTHER_PHONE(agent);
+    const got = replay(events, principal({ extensions: [agent] }));
+    expect(got.length).toBeGreaterThan(50);
+    for (const [i, m] of got) expect(other.test(text(m)), `${i} ${m.event}`).toBe(false);
+  });
+
   it('gives an admin every event except those answering somebody’s action', () => {
     const all = replay(events, principal({ role: 'admin' }));
     const expected = events.filter((m) => m.actionId === undefined);

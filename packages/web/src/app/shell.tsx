@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { Nav } from './nav.tsx';
 import { matchPrefix, navigate, useRoute } from './router.ts';
 import { TopBar } from './top-bar.tsx';
+import { Icon } from '../ui/icon.tsx';
 
 const TITLES: Record<Area, string> = { desktop: 'Agent desktop', wallboard: 'Wallboard', admin: 'Administration' };
 
@@ -23,7 +24,7 @@ export function Shell({ user }: { user: PrincipalSummary }) {
   useEffect(() => {
     // An unknown route, or one this role may not see (e.g. left over from another user): go home.
     if (!area && home) navigate(`/${home}`);
-  }, [area, home, route]);
+  }, [area, home]);
 
   return (
     <div className="shell" data-testid="app-shell" data-role={user.role}>
@@ -37,7 +38,7 @@ export function Shell({ user }: { user: PrincipalSummary }) {
         </ErrorBoundary>
         {!area && (
           <div className="content">
-            <EmptyState icon="⛔" title={areas.length ? 'Nothing here for your role' : 'No area for this account'} testId="no-access">
+            <EmptyState icon={<Icon name="block" size={30} />} title={areas.length ? 'Nothing here for your role' : 'No area for this account'} testId="no-access">
               {areas.length ? 'Pick an area in the navigation.' : `The role "${user.role}" has no screens in the web app.`}
             </EmptyState>
           </div>

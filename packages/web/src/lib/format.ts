@@ -53,26 +53,34 @@ export function toDateInput(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** A phone number for display: keeps what the caller sent, groups long digit runs. */
+/** A phone number for display: keeps what the caller sent, splits off the country code and groups long digit runs. */
 export function formatPhone(number: string | null | undefined): string {
   if (!number) return 'Unknown number';
   const trimmed = number.trim();
   if (!/^\+?\d{7,}$/.test(trimmed)) return trimmed;
-  const plus = trimmed.startsWith('+') ? '+' : '';
-  const digits = trimmed.replace('+', '');
+  const international = trimmed.startsWith('+');
+  let rest = international ? trimmed.slice(1) : trimmed;
   const groups: string[] = [];
-  let rest = digits;
-  if (plus) {
-    const cc = rest.length > 10 ? rest.length - 9 : 2;
-    groups.push(rest.slice(0, Math.min(3, cc)));
-    rest = rest.slice(Math.min(3, cc));
+  if (international) {
+    const cc = countryCodeLength(rest);
+    groups.push(`+${rest.slice(0, cc)}`);
+    rest = rest.slice(cc);
   }
   while (rest.length > 4) {
-    groups.push(rest.slice(0, 3));
-    rest = rest.slice(3);
+    const take = rest.length === 5 ? 2 : 3; // never leave a lone group of one or two digits
+    groups.push(rest.slice(0, take));
+    rest = rest.slice(take);
   }
   if (rest) groups.push(rest);
-  return plus + groups.join(' ');
+  return groups.join(' ');
+}
+
+/** E.164 country codes are 1 to 3 digits; the first two digits tell which. */
+const THREE_DIGIT_CC = new Set(['21', '22', '23', '24', '25', '26', '29', '35', '37', '38', '42', '50', '59', '67', '68', '69', '80', '85', '87', '88', '96', '97', '99']);
+
+function countryCodeLength(digits: string): number {
+  if (digits.startsWith('1') || digits.startsWith('7')) return 1;
+  return THREE_DIGIT_CC.has(digits.slice(0, 2)) ? 3 : 2;
 }
 
 /** Initials for an avatar: "Ada Lovelace" → "AL", "jdoe" → "J". */

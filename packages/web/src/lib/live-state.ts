@@ -84,7 +84,7 @@ export function applyEvent(state: LiveState, event: AnyDeliveredEvent, receivedA
     case 'call.dismissed': {
       const call = state.calls[event.payload.callId];
       // Only the ringing offer to that phone goes; the call itself goes on elsewhere.
-      if (!call || call.state !== 'ringing' || (call.extension && call.extension !== event.payload.extension)) return state;
+      if (call?.state !== 'ringing' || (call.extension && call.extension !== event.payload.extension)) return state;
       return withoutCall(state, call.callId);
     }
     case 'call.ended':

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 
 export function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: ReactNode }) {
   return (
-    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the child
     <label className="field">
       <span>{label}</span>
       {children}

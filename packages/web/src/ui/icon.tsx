@@ -16,6 +16,9 @@ const PATHS = {
   chart: 'M4 20V4M4 20h16M8 16v-5M12 16V8M16 16v-7',
   list: 'M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01',
   shield: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z M9 12l2 2 4-4',
+  plus: 'M12 5v14M5 12h14',
+  alert: 'M12 3l10 18H2zM12 10v4M12 17.5h.01',
+  block: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM5.6 5.6l12.8 12.8',
   gauge: 'M12 21a9 9 0 1 1 9-9M12 12l4-4M7 12h.01M12 7h.01M17 12h.01',
 } as const;
 

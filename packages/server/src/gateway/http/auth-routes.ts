@@ -86,7 +86,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       if (principal) await auth.logout(principal, { everywhere: request.body?.everywhere ?? false });
       if (request.body?.refreshToken) await auth.revokeRefreshToken(request.body.refreshToken);
       audit({ ...(principal ? { principal } : {}), ip: request.ip, channel: 'rest', action: 'auth.logout', ok: true });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

@@ -1,4 +1,4 @@
-import type { CustomerImportReport } from '@amiable/sdk';
+import type { CustomerImportReport, ImportMode } from '@amiable/sdk';
 import { useRef, useState } from 'react';
 import { useClient } from '../../app/client-context.tsx';
 import { describeError } from '../../app/toasts.tsx';
@@ -7,7 +7,8 @@ import { Card } from '../../ui/card.tsx';
 
 /**
  * CSV import of customers: pick a file, watch the progress, read the bad rows.
- * The server imports all rows or none, so a file with bad rows changes nothing.
+ * The server writes an import in one transaction, so it is never half-applied;
+ * by default one bad row means nothing is written.
  */
 export function CustomerImport({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
   const client = useClient();
@@ -16,6 +17,7 @@ export function CustomerImport({ onClose, onImported }: { onClose: () => void; o
   const [report, setReport] = useState<CustomerImportReport | undefined>();
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<{ message: string; code?: string } | undefined>();
+  const [mode, setMode] = useState<ImportMode>('all-or-nothing');
 
   const start = async () => {
     if (!file) return;
@@ -23,7 +25,7 @@ export function CustomerImport({ onClose, onImported }: { onClose: () => void; o
     setFailure(undefined);
     setReport(undefined);
     try {
-      const final = await client.api.customers.importCsv(file, { onProgress: setReport });
+      const final = await client.api.customers.importCsv(file, { mode, onProgress: setReport });
       setReport(final);
       if (final.committed) onImported();
     } catch (error) {
@@ -37,9 +39,13 @@ export function CustomerImport({ onClose, onImported }: { onClose: () => void; o
   return (
     <Card title="Import customers from CSV" testId="customer-import" actions={<button type="button" className="btn btn-ghost btn-sm" onClick={onClose}>Close</button>}>
       <p className="small muted">
-        One customer per line with a header line, for example <code>name,phone,language,company,email,notes</code>. Several numbers go in one
-        field separated by <code>;</code>. Existing customers with the same number are updated.
+        One customer per line after a header line naming the columns: <code>number,name,address,language,notes</code> (any order;{' '}
+        <code>number</code> and <code>name</code> are required). A customer whose number is already known is updated.
       </p>
+      <label className="checkbox small">
+        <input type="checkbox" checked={mode === 'all-or-nothing'} onChange={(e) => setMode(e.target.checked ? 'all-or-nothing' : 'best-effort')} data-testid="import-all-or-nothing" />
+        Import only if every row is valid (otherwise the valid rows are imported and the others listed)
+      </label>
       <div className="row-wrap">
         <input
           ref={input}
@@ -71,17 +77,19 @@ export function CustomerImport({ onClose, onImported }: { onClose: () => void; o
       {failure && (
         <div className="banner banner-danger" role="alert" data-testid="import-error">
           {failure.message} {failure.code && <span className="toast-code">{failure.code}</span>}
-          <div className="small">Nothing was imported.</div>
+          <div className="small">The import was rolled back: nothing was half-imported.</div>
         </div>
       )}
       {report && report.status !== 'running' && report.committed && (
-        <div className="banner banner-success" data-testid="import-success">
+        <div className={`banner ${report.rejected.length ? 'banner-warning' : 'banner-success'}`} data-testid="import-success">
           Imported: {report.created} created, {report.updated} updated.
+          {report.rejected.length > 0 && ` ${report.rejected.length} row${report.rejected.length === 1 ? ' was' : 's were'} skipped (listed below); every other row was imported whole.`}
         </div>
       )}
       {report && report.status !== 'running' && !report.committed && (
         <div className="banner banner-danger" role="alert" data-testid="import-nothing-imported">
-          <strong>Nothing was imported.</strong> {report.rejected.length > 0 ? `${report.rejected.length} row${report.rejected.length === 1 ? ' has' : 's have'} problems; fix them and import the file again.` : (report.message ?? 'The import failed.')}
+          <strong>Nothing was imported</strong>, so nothing is half-imported.{' '}
+          {report.rejected.length > 0 ? `${report.rejected.length} row${report.rejected.length === 1 ? ' has' : 's have'} problems; fix them and import the file again.` : (report.message ?? 'The import failed.')}
         </div>
       )}
       {report && report.rejected.length > 0 && (
@@ -90,7 +98,7 @@ export function CustomerImport({ onClose, onImported }: { onClose: () => void; o
             <thead>
               <tr>
                 <th className="num">Line</th>
-                <th>Field</th>
+                <th>Row</th>
                 <th>Problem</th>
               </tr>
             </thead>
@@ -98,7 +106,7 @@ export function CustomerImport({ onClose, onImported }: { onClose: () => void; o
               {report.rejected.map((r) => (
                 <tr key={`${r.line}-${r.field ?? ''}-${r.reason}`} data-testid="import-bad-row" data-line={r.line}>
                   <td className="num mono">{r.line}</td>
-                  <td className="mono">{r.field ?? '—'}</td>
+                  <td className="mono small">{r.values ? Object.values(r.values).filter(Boolean).join(', ') || '(empty)' : (r.field ?? '—')}</td>
                   <td>{r.reason}</td>
                 </tr>
               ))}

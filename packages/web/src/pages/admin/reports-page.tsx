@@ -9,6 +9,7 @@ import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { DateRangePicker } from './date-range-picker.tsx';
 import { ReportView } from './report-view.tsx';
+import { Icon } from '../../ui/icon.tsx';
 
 const TITLES: Record<ReportName, string> = {
   'queue-summary': 'Queues',
@@ -75,7 +76,7 @@ export function ReportsPage() {
       </div>
       {result.error && !result.data ? (
         <Card>
-          <EmptyState icon="⚠" title="Could not run the report">
+          <EmptyState icon={<Icon name="alert" size={30} />} title="Could not run the report">
             {result.error instanceof Error ? result.error.message : String(result.error)}
           </EmptyState>
         </Card>

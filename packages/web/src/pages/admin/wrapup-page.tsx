@@ -6,6 +6,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { Field } from '../../ui/field.tsx';
+import { Icon } from '../../ui/icon.tsx';
 
 /** The wrap-up policy: how long agents stay in wrap-up after each call, and what they may do about it. */
 export function WrapupPage() {
@@ -42,7 +43,7 @@ export function WrapupPage() {
         </div>
       </div>
       {!form ? (
-        <Card>{policy.error ? <EmptyState icon="⚠" title="Could not load the policy" /> : <EmptyState icon={<span className="spinner" />} title="Loading…" />}</Card>
+        <Card>{policy.error ? <EmptyState icon={<Icon name="alert" size={30} />} title="Could not load the policy" /> : <EmptyState icon={<span className="spinner" />} title="Loading…" />}</Card>
       ) : (
         <Card>
           <form className="stack" onSubmit={save} style={{ maxWidth: 560 }}>

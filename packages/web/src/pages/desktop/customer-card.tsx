@@ -88,7 +88,7 @@ export function CustomerCard({ pop }: { pop: ScreenPop }) {
         <div className="stat-label">Last calls</div>
         {state.data && state.data.calls.length > 0 ? (
           <ul className="last-calls">
-            {state.data.calls.map((c) => (
+            {state.data.calls.slice(0, 5).map((c) => (
               <li key={c.callId}>
                 <span>{formatDateTime(c.startedAt)}</span>
                 <span className="muted">{c.queue ?? c.direction}</span>

@@ -47,8 +47,8 @@ export function DesktopPage({ user }: { user: PrincipalSummary }) {
       <StateBar agent={agent} />
       <div className="desktop-grid">
         <div className="stack">
-          <ScreenPopCard pop={pop} onClose={close} />
           <CallControls call={call} />
+          <ScreenPopCard pop={pop} onClose={close} />
         </div>
         <div className="stack">
           <DialBox />

@@ -8,6 +8,7 @@ import { Card } from '../../../ui/card.tsx';
 import { EmptyState } from '../../../ui/empty-state.tsx';
 import { Modal } from '../../../ui/modal.tsx';
 import { EntityForm } from './entity-form.tsx';
+import { Icon } from '../../../ui/icon.tsx';
 
 export interface Column<T> {
   header: string;
@@ -85,14 +86,14 @@ export function CrudPage<T extends { id: string }>({
       </div>
       <Card flush>
         {list.error && !list.data ? (
-          <EmptyState icon="⚠" title={`Could not load the ${title.toLowerCase()}`}>
+          <EmptyState icon={<Icon name="alert" size={30} />} title={`Could not load the ${title.toLowerCase()}`}>
             {list.error instanceof Error ? list.error.message : String(list.error)}
           </EmptyState>
         ) : rows.length === 0 ? (
           list.loading ? (
             <EmptyState icon={<span className="spinner" />} title="Loading…" />
           ) : (
-            <EmptyState icon="＋" title={empty ?? `No ${title.toLowerCase()} yet`}>
+            <EmptyState icon={<Icon name="plus" size={30} />} title={empty ?? `No ${title.toLowerCase()} yet`}>
               Create the first one with “New {noun.toLowerCase()}”.
             </EmptyState>
           )

@@ -1,0 +1,140 @@
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createAccessTokens } from '../identity/access-token.ts';
+import { createAuthService } from '../identity/auth-service.ts';
+import { type Clock, systemClock } from '../identity/clock.ts';
+import { CODES } from '../identity/errors.ts';
+import { createPasswordHasher } from '../identity/password.ts';
+import type { ApiKeyStore, RefreshTokenStore, UserStore } from '../identity/ports.ts';
+import { CLOSE_CODES } from '@amiable/protocol';
+import { createAuditor } from './audit.ts';
+import { createCommandExecutor } from './commands/execute.ts';
+import { type GatewayConfigInput, resolveGatewayConfig } from './config.ts';
+import { auditRoutes } from './http/audit-routes.ts';
+import { authRoutes } from './http/auth-routes.ts';
+import { createAuthorize } from './http/authorize.ts';
+import { commandRoutes } from './http/command-routes.ts';
+import type { GatewayContext } from './http/context.ts';
+import { installErrorHandlers } from './http/error-handler.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { stateRoutes } from './http/state-routes.ts';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics.ts';
+import type { AuditSink, CommandHandlers, StateView } from './ports.ts';
+import { createRouter, type Router } from './router/router.ts';
+import { wsRoutes } from './ws/ws-route.ts';
+
+export interface GatewayDeps {
+  config: GatewayConfigInput;
+  users: UserStore;
+  refreshTokens: RefreshTokenStore;
+  apiKeys: ApiKeyStore;
+  audit: AuditSink;
+  state: StateView;
+  commands: CommandHandlers;
+  clock?: Clock;
+  /** Fastify logger option (a pino instance or options); off by default. */
+  logger?: FastifyServerOptions['loggerInstance'] | boolean;
+  /** Serve HTTPS and WSS: the same options as Node's `https.createServer` (at least `key` and `cert`). */
+  https?: { key: string | Buffer; cert: string | Buffer; [option: string]: unknown };
+  /** Share a router built elsewhere (the domain publishes into it); one is created otherwise. */
+  router?: Router;
+  metrics?: GatewayMetrics;
+  /**
+   * Mounts further route plugins (feature routes, CRUD resources) before the app is ready, so the
+   * OpenAPI document covers them.
+   */
+  routes?: (app: FastifyInstance) => Promise<void> | void;
+}
+
+export type GatewayApp = FastifyInstance;
+
+/**
+ * The client-facing HTTP server: REST (with its OpenAPI document), the WebSocket API at
+ * `/api/ws` and Prometheus metrics. Call `app.listen()` to serve; `app.close()` closes every
+ * client connection with 1001 and stops the router's housekeeping.
+ */
+export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
+  const config = resolveGatewayConfig(deps.config);
+  const clock = deps.clock ?? systemClock;
+  const metrics = deps.metrics ?? createGatewayMetrics();
+  const router = deps.router ?? createRouter({ clock, options: config.router, metrics: metrics.router });
+  metrics.setRouter(router);
+
+  const auth = createAuthService({
+    users: deps.users,
+    refreshTokens: deps.refreshTokens,
+    apiKeys: deps.apiKeys,
+    accessTokens: createAccessTokens({ secret: config.tokenSecret, ttlSeconds: config.accessTokenTtlSeconds, clock }),
+    passwords: createPasswordHasher(config.passwordHashing),
+    clock,
+    refreshTtlSeconds: config.refreshTokenTtlSeconds,
+    loginLimits: config.loginLimits,
+  });
+
+  const app = Fastify({
+    ...(typeof deps.logger === 'object' ? { loggerInstance: deps.logger } : { logger: deps.logger ?? false }),
+    ...(deps.https ? { https: deps.https } : {}),
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    ajv: { customOptions: { removeAdditional: false } },
+  }) as unknown as FastifyInstance;
+
+  const audit = createAuditor({ sink: deps.audit, clock, onError: (err) => app.log.error({ err }, 'audit write failed') });
+  const execute = createCommandExecutor({
+    handlers: deps.commands,
+    state: deps.state,
+    audit,
+    onResult: (name, code) => metrics.command(name, code),
+  });
+  const context: GatewayContext = {
+    config,
+    clock,
+    auth,
+    router,
+    metrics,
+    state: deps.state,
+    audit,
+    auditSink: deps.audit,
+    execute,
+    authorize: createAuthorize(auth, audit),
+  };
+  app.decorate('gateway', context);
+  app.decorateRequest('principal', null);
+
+  const unsubscribe = auth.onRevoked((r) => {
+    const code = r.reason === 'disabled' ? CODES.USER_DISABLED : CODES.TOKEN_REVOKED;
+    const message = r.reason === 'disabled' ? 'The account was disabled' : 'The session was signed out';
+    router.disconnectUser(r.userId, r.sessionId, CLOSE_CODES.REVOKED, code, message);
+  });
+  const sweep = setInterval(() => router.sweep(), Math.max(1000, Math.min(config.router.resumeWindowMs, 30_000)));
+  sweep.unref();
+  app.addHook('preClose', async () => {
+    router.closeAll();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+    unsubscribe();
+  });
+
+  installErrorHandlers(app);
+  await registerOpenApi(app, config.version, config.docs);
+  await app.register(websocket, { options: { maxPayload: config.ws.maxPayloadBytes } });
+  await app.register(async (scope) =>
+    wsRoutes(scope, {
+      auth,
+      router,
+      state: deps.state,
+      execute,
+      audit,
+      helloTimeoutMs: config.ws.helloTimeoutMs,
+      heartbeatMs: config.ws.heartbeatMs,
+      closeGraceMs: config.ws.closeGraceMs,
+    }),
+  );
+  await app.register(authRoutes);
+  await app.register(commandRoutes);
+  await app.register(stateRoutes);
+  await app.register(auditRoutes);
+  if (deps.routes) await app.register(async (scope) => deps.routes?.(scope));
+  return app;
+}

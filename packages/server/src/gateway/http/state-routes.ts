@@ -1,0 +1,53 @@
+import { ErrorBodySchema, HealthSchema, PROTOCOL_VERSION, StateSnapshotSchema } from '@amiable/protocol';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { compileViewer } from '../router/viewer.ts';
+import { visibleState } from '../visible-state.ts';
+import { principalOf, SECURED } from './context.ts';
+
+/** `GET /api/state` (what the caller may see), `GET /api/health` and Prometheus `GET /metrics`. */
+export async function stateRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { state, authorize, metrics, config, clock } = app.gateway;
+  const startedAt = clock.now();
+
+  app.get(
+    '/api/state',
+    {
+      schema: {
+        tags: ['state'],
+        summary: 'Agents, queues and calls visible to the caller',
+        security: SECURED,
+        response: { 200: StateSnapshotSchema, 401: ErrorBodySchema },
+      },
+      preHandler: authorize(),
+    },
+    async (request) => visibleState(compileViewer(principalOf(request)), state.snapshot()),
+  );
+
+  app.get(
+    '/api/health',
+    { schema: { tags: ['state'], summary: 'Liveness and PBX connection states', response: { 200: HealthSchema } } },
+    async () => {
+      const pbx = state.snapshot().pbx.map((p) => ({ pbx: p.pbx, state: p.state }));
+      return {
+        status: pbx.every((p) => p.state === 'ready') ? ('ok' as const) : ('degraded' as const),
+        version: config.version,
+        protocol: PROTOCOL_VERSION,
+        uptimeSeconds: (clock.now() - startedAt) / 1000,
+        at: new Date(clock.now()).toISOString(),
+        pbx,
+      };
+    },
+  );
+
+  app.get(
+    '/metrics',
+    { schema: { tags: ['state'], summary: 'Prometheus metrics', response: { 200: Type.String() } } },
+    async (_request, reply) => {
+      reply.header('content-type', metrics.registry.contentType);
+      return metrics.registry.metrics();
+    },
+  );
+}

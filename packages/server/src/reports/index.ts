@@ -1,0 +1,61 @@
+/**
+ * Reports over call_records, agent_sessions and agent_state_intervals. Every
+ * figure is aggregated by the database (GROUP BY); see each module for the
+ * exact definitions (service level, ASA, AHT, abandon rate, occupancy) and
+ * time-zone.ts for how hours and days are bucketed.
+ */
+import type { Kysely } from 'kysely';
+import type { SqlDialect } from '../persistence/database.ts';
+import type { CallRecordFilter, CallRecordPage } from '../persistence/repositories/call-records.ts';
+import type { Database } from '../persistence/schema.ts';
+import { type AgentCallStats, agentSummary } from './agent-summary.ts';
+import { type TimesheetRow, agentTimesheet } from './agent-timesheet.ts';
+import { callLog, callLogCsv, callLogCsvText } from './call-log.ts';
+import { type DayBucket, type HourBucket, callsByDay, callsByHour } from './calls-by-time.ts';
+import { type QueueSummary, queueSummary } from './queue-summary.ts';
+import type { ReportRange } from './report-range.ts';
+
+export type { AgentCallStats } from './agent-summary.ts';
+export type { TimesheetRow } from './agent-timesheet.ts';
+export { CALL_LOG_CSV_COLUMNS } from './call-log.ts';
+export type { DayBucket, HourBucket, VolumeBucket } from './calls-by-time.ts';
+export { csvCell, csvLine } from './csv-format.ts';
+export type { QueueStats, QueueSummary } from './queue-summary.ts';
+export type { ReportRange } from './report-range.ts';
+export { formatInZone, offsetAt, offsetSegments, parseZone, type ReportZone } from './time-zone.ts';
+
+export interface ReportsDeps {
+  db: Kysely<Database>;
+  dialect: SqlDialect;
+  now?: () => number;
+  /** Service-level threshold for queues without a setting. Default 20 s. */
+  defaultServiceLevelSeconds?: number;
+}
+
+export interface Reports {
+  queueSummary(range: ReportRange & { serviceLevelSeconds?: number }): Promise<QueueSummary>;
+  agentSummary(range: ReportRange & { agentIds?: readonly string[] }): Promise<AgentCallStats[]>;
+  callsByHour(range: ReportRange): Promise<HourBucket[]>;
+  callsByDay(range: ReportRange): Promise<DayBucket[]>;
+  agentTimesheet(range: ReportRange & { agentIds?: readonly string[] }): Promise<TimesheetRow[]>;
+  callLog(filter: CallRecordFilter, page?: CallRecordPage): ReturnType<typeof callLog>;
+  /** CSV chunks (header first); pipe into an HTTP reply with Readable.from(). */
+  callLogCsv(filter: CallRecordFilter, options?: { timeZone?: string }): AsyncGenerator<string>;
+  callLogCsvText(filter: CallRecordFilter, options?: { timeZone?: string }): Promise<string>;
+}
+
+export function createReports(deps: ReportsDeps): Reports {
+  const now = deps.now ?? Date.now;
+  const threshold = deps.defaultServiceLevelSeconds ?? 20;
+  const base = { db: deps.db, dialect: deps.dialect };
+  return {
+    queueSummary: (range) => queueSummary(deps.db, range, threshold),
+    agentSummary: (range) => agentSummary(deps.db, range),
+    callsByHour: (range) => callsByHour(deps.db, range),
+    callsByDay: (range) => callsByDay(deps.db, range),
+    agentTimesheet: (range) => agentTimesheet({ ...base, now }, range),
+    callLog: (filter, page) => callLog(base, filter, page),
+    callLogCsv: (filter, options) => callLogCsv(base, filter, options),
+    callLogCsvText: (filter, options) => callLogCsvText(base, filter, options),
+  };
+}

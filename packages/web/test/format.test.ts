@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { countdown } from '../src/lib/countdown.ts';
+import { formatDuration, formatDurationLong, formatPercent, formatPhone, initials, secondsSince } from '../src/lib/format.ts';
+import { importProgress } from '../src/lib/import-progress.ts';
+import { serviceLevelTone, waitTone } from '../src/lib/thresholds.ts';
+
+describe('formatting for the screens', () => {
+  it('shows time in state as m:ss, and h:mm:ss past an hour', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(75)).toBe('1:15');
+    expect(formatDuration(3725)).toBe('1:02:05');
+    expect(formatDuration(-5)).toBe('0:00');
+  });
+
+  it('shows report durations in words and a dash when unknown', () => {
+    expect(formatDurationLong(45)).toBe('45s');
+    expect(formatDurationLong(330)).toBe('5m 30s');
+    expect(formatDurationLong(7260)).toBe('2h 01m');
+    expect(formatDurationLong(null)).toBe('—');
+  });
+
+  it('counts seconds since an ISO time, never negative', () => {
+    const now = Date.parse('2026-11-26T10:00:30.000Z');
+    expect(secondsSince('2026-11-26T10:00:00.000Z', now)).toBe(30);
+    expect(secondsSince('2026-11-26T10:01:00.000Z', now)).toBe(0);
+    expect(secondsSince(null, now)).toBe(0);
+  });
+
+  it('groups long numbers for reading and keeps short ones as sent', () => {
+    expect(formatPhone('+442079460000')).toBe('+44 207 946 0000');
+    expect(formatPhone('+33140000000')).toBe('+33 140 000 000');
+    expect(formatPhone('+14155550100')).toBe('+1 415 555 0100');
+    expect(formatPhone('+35312345678')).toBe('+353 123 45 678');
+    expect(formatPhone('02079460000')).toBe('020 794 60 000');
+    expect(formatPhone('1002')).toBe('1002');
+    expect(formatPhone(null)).toBe('Unknown number');
+  });
+
+  it('makes avatar initials from a name', () => {
+    expect(initials('Ada Lovelace')).toBe('AL');
+    expect(initials('jdoe')).toBe('J');
+    expect(initials('')).toBe('?');
+  });
+
+  it('shows a percentage or a dash before the first call', () => {
+    expect(formatPercent(86.44)).toBe('86%');
+    expect(formatPercent(null)).toBe('—');
+  });
+});
+
+describe('wrap-up countdown', () => {
+  const start = '2026-11-26T10:00:00.000Z';
+  const end = '2026-11-26T10:00:30.000Z';
+
+  it('counts down the seconds left and the share spent', () => {
+    const c = countdown(end, start, Date.parse('2026-11-26T10:00:10.000Z'));
+    expect(c).toEqual({ remaining: 20, progress: 10 / 30, expired: false });
+  });
+
+  it('rounds a part second up so it never shows 0 before the end', () => {
+    expect(countdown(end, start, Date.parse('2026-11-26T10:00:29.400Z')).remaining).toBe(1);
+  });
+
+  it('stops at zero and says expired once the deadline passed', () => {
+    expect(countdown(end, start, Date.parse('2026-11-26T10:00:45.000Z'))).toEqual({ remaining: 0, progress: 1, expired: true });
+  });
+
+  it('has no countdown when wrap-up lasts until the agent presses Ready', () => {
+    expect(countdown(null, start, Date.now())).toEqual({ remaining: null, progress: null, expired: false });
+  });
+});
+
+describe('wallboard thresholds and import progress', () => {
+  it('turns a queue amber past 30 s of wait and red past 90 s or five callers', () => {
+    expect(waitTone(0, 500)).toBe('calm');
+    expect(waitTone(1, 10)).toBe('calm');
+    expect(waitTone(1, 31)).toBe('warn');
+    expect(waitTone(1, 95)).toBe('alarm');
+    expect(waitTone(5, 1)).toBe('alarm');
+  });
+
+  it('colours the service level green from 80 %, amber from 60 %', () => {
+    expect(serviceLevelTone(85)).toBe('success');
+    expect(serviceLevelTone(70)).toBe('warning');
+    expect(serviceLevelTone(20)).toBe('danger');
+    expect(serviceLevelTone(null)).toBeUndefined();
+  });
+
+  it('shows import progress as a percentage and 100 once finished', () => {
+    const base = { created: 0, updated: 0, rejected: [], committed: false };
+    expect(importProgress({ ...base, status: 'running', total: 200, processed: 50 })).toBe(25);
+    expect(importProgress({ ...base, status: 'running', total: 200, processed: 200 })).toBe(99);
+    expect(importProgress({ ...base, status: 'running', total: null, processed: 10 })).toBe(0);
+    expect(importProgress({ ...base, status: 'done', total: 200, processed: 120 })).toBe(100);
+  });
+});
