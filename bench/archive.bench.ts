@@ -74,7 +74,7 @@ async function rowCount(handle: DatabaseHandle): Promise<number> {
 }
 
 async function batched(handle: DatabaseHandle, events: AmiMessage[], n: number) {
-  const writer = createArchiveWriter({ db: handle.db, flushIntervalMs: 50 });
+  const writer = createArchiveWriter({ ...handle, flushIntervalMs: 50 });
   const t0 = Date.now();
   const start = performance.now();
   for (let i = 0; i < n; i++) {

@@ -1,10 +1,10 @@
-import type { CommandArgs, CommandName, EventType, StateSnapshot, SubscriptionFilter } from '@amiable/protocol';
+import type { CommandArgs, CommandName, EventType, SubscriptionFilter } from '@amiable/protocol';
 import { isEventType } from '@amiable/protocol';
 import { AuthSession } from './auth/auth-session.ts';
 import type { ClientOptions, CommandOptions, CtiClient } from './client.ts';
 import { Emitter } from './emitter.ts';
 import { CtiClosedError, CtiError, CtiNoWebSocketError, CtiServerError, CtiTimeoutError } from './errors.ts';
-import type { AnyDeliveredEvent, ClientEvents, ResyncNotice } from './events.ts';
+import type { AnyDeliveredEvent, ClientEvents } from './events.ts';
 import { createHttp, type FetchLike } from './http.ts';
 import { type ConnectionStatus, LiveSocket } from './live/live-socket.ts';
 import { PendingCommands } from './live/pending-commands.ts';
@@ -59,28 +59,13 @@ export function createClient(options: ClientOptions): CtiClient {
   const api = restApi(http, timers);
 
   let socket: LiveSocket | undefined;
-  let awaitingSnapshot: { cause: ResyncNotice['cause']; pbx: string | null; reason: string; timer: unknown } | undefined;
-
-  const emitResync = (cause: ResyncNotice['cause'], pbx: string | null, reason: string, state: StateSnapshot): void => {
-    events.emit('resync', { type: 'resync', cause, pbx, reason, state });
-  };
-
-  const fetchAndResync = (cause: ResyncNotice['cause'], pbx: string | null, reason: string): void => {
-    api.state().then(
-      (state) => emitResync(cause, pbx, reason, state),
-      (error: unknown) => events.emit('error', asCtiError(error)),
-    );
-  };
-
-  /** Waits for the server's snapshot after a resync; fetches the state over REST if none comes. */
-  const expectSnapshot = (cause: ResyncNotice['cause'], pbx: string | null, reason: string): void => {
-    if (awaitingSnapshot) timers.clearTimeout(awaitingSnapshot.timer);
-    const timer = timers.setTimeout(() => {
-      awaitingSnapshot = undefined;
-      fetchAndResync(cause, pbx, reason);
-    }, options.snapshotWaitMs ?? 3000);
-    awaitingSnapshot = { cause, pbx, reason, timer };
-  };
+  const resync = new ResyncCoordinator({
+    timers,
+    snapshotWaitMs: options.snapshotWaitMs ?? 3000,
+    fetchState: () => api.state(),
+    emit: (notice) => events.emit('resync', notice),
+    onError: (error) => events.emit('error', asCtiError(error)),
+  });
 
   const onFrame = (frame: InboundFrame): void => {
     switch (frame.kind) {
@@ -88,24 +73,19 @@ export function createClient(options: ClientOptions): CtiClient {
         if (!isEventType(frame.type)) return; // a newer server's event this SDK does not know
         const delivered = { type: frame.type, seq: frame.seq, at: frame.at, payload: frame.payload, ...(frame.pbx ? { pbx: frame.pbx } : {}) } as AnyDeliveredEvent;
         events.emit('event', delivered);
-        if (delivered.type === 'resync') fetchAndResync('server', delivered.payload.pbx, delivered.payload.reason);
+        if (delivered.type === 'resync') resync.fetch('server', delivered.payload.pbx, delivered.payload.reason);
         else events.emit(delivered.type as Exclude<EventType, 'resync'>, delivered as never);
         return;
       }
       case 'snapshot':
         events.emit('snapshot', { seq: frame.seq, state: frame.state });
-        if (awaitingSnapshot) {
-          const { cause, pbx, reason, timer } = awaitingSnapshot;
-          awaitingSnapshot = undefined;
-          timers.clearTimeout(timer);
-          emitResync(cause, pbx, reason, frame.state);
-        }
+        resync.snapshot(frame.state);
         return;
       case 'result':
         pending.settle(frame.id, frame.ok ? { ok: true, value: frame.value } : { ok: false, error: serverError(frame.error) });
         return;
       case 'error':
-        if (frame.error.code === 'CTI_ERR_RESYNC_REQUIRED') expectSnapshot('must-resync', null, frame.error.message);
+        if (frame.error.code === 'CTI_ERR_RESYNC_REQUIRED') resync.expectSnapshot('must-resync', null, frame.error.message);
         events.emit('error', serverError(frame.error));
         return;
       case 'bye':
@@ -139,7 +119,7 @@ export function createClient(options: ClientOptions): CtiClient {
     });
     socket.on('welcome', (welcome) => {
       if (filter) socket?.send({ kind: 'subscribe', filter });
-      if (welcome.mustResync) expectSnapshot('must-resync', null, 'the resume point is no longer available');
+      if (welcome.mustResync) resync.expectSnapshot('must-resync', null, 'the resume point is no longer available');
       events.emit('welcome', welcome);
     });
     socket.on('frame', onFrame);
@@ -218,9 +198,9 @@ export function createClient(options: ClientOptions): CtiClient {
     api,
     close() {
       closed = true;
-      socket?.stop('closed');
       pending.failAll(() => new CtiClosedError());
-      if (awaitingSnapshot) timers.clearTimeout(awaitingSnapshot.timer);
+      socket?.stop('closed');
+      resync.cancel();
       events.clear();
     },
   };

@@ -88,6 +88,17 @@ describe('REST helpers', () => {
     await expect(h.client.api.demo()).resolves.toBeUndefined();
   });
 
+  it('lists the demo accounts when the server runs in demo mode', async () => {
+    const h = harness({
+      'GET /api/demo': () => ({ body: { users: [{ username: 'alice', password: 'demo', role: 'agent', name: 'Alice Martin' }, { username: 'x' }] } }),
+    });
+    await expect(h.client.api.demo()).resolves.toEqual({
+      accounts: [{ username: 'alice', password: 'demo', role: 'agent', description: 'Alice Martin' }],
+      message: null,
+    });
+    expect(h.calls.at(-1)?.headers.authorization).toBeUndefined();
+  });
+
   it('sends list filters as a query string', async () => {
     const h = harness({ 'GET /api/calls': () => ({ body: { items: [], total: 0 } }) });
     await h.client.login('ada', 'secret');

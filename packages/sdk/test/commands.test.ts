@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CtiDisconnectedError, CtiServerError, CtiTimeoutError } from '../src/errors.ts';
+import { CtiClosedError, CtiDisconnectedError, CtiError, CtiServerError, CtiTimeoutError } from '../src/errors.ts';
 import { harness } from './support/harness.ts';
 
 async function connected() {
@@ -79,5 +79,22 @@ describe('commands', () => {
     const error = await h.client.command('agent.pause', { reason: 'nap' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CtiServerError);
     expect(error).toMatchObject({ code: 'CTI_ERR_VALIDATION', status: 400, details: { errors: [{ path: '/reason', message: 'unknown' }] } });
+  });
+
+  it('refuses a command that must go over the WebSocket while it is not open', async () => {
+    const h = harness();
+    await h.client.login('ada', 'secret');
+    const error = await h.client.command('agent.ready', {}, { via: 'ws' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CtiError);
+    expect((error as CtiError).code).toBe('SDK_ERR_DISCONNECTED');
+    expect(h.calls.some((c) => c.url.includes('/api/commands/'))).toBe(false);
+  });
+
+  it('fails the commands in flight and refuses new ones once closed', async () => {
+    const { client } = await connected();
+    const pending = client.command('agent.ready', {}).catch((e: unknown) => e);
+    client.close();
+    expect(await pending).toBeInstanceOf(CtiClosedError);
+    await expect(client.command('agent.ready', {})).rejects.toBeInstanceOf(CtiClosedError);
   });
 });

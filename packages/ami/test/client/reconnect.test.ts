@@ -205,9 +205,9 @@ describe('resync hook', () => {
       { afterLogin: (s) => s.event('FullyBooted', { Status: 'Fully Booted' }) },
       {
         resyncEvents: 'buffer',
-        onConnected: async () => {
+        onConnected: async (c) => {
           fake.sessions[0]!.event('Newstate', { Channel: 'PJSIP/1001-00000000' });
-          await client.send({ Action: 'Ping' }); // the Newstate has arrived (and is held) by now
+          await c.send({ Action: 'Ping' }); // the Newstate has arrived (and is held) by now
           expect(seen).toEqual([]);
         },
       },

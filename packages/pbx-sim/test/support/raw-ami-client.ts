@@ -65,7 +65,7 @@ export class RawAmiClient {
   action(fields: Record<string, string | string[]>, timeoutMs = 2000): Promise<AmiMessage> {
     const id = fields.ActionID ?? `t-${++this.#seq}`;
     const wait = this.waitFor((m) => m.kind === 'response' && m.actionId === id, timeoutMs);
-    this.write(encodeAction({ ...fields, ActionID: id } as { Action: string }));
+    this.write(encodeAction({ ...fields, ActionID: id } as unknown as { Action: string }));
     return wait;
   }
 

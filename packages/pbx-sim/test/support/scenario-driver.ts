@@ -28,7 +28,17 @@ interface PhoneState {
  * its recorded time on a ManualClock, and the phone settings the recorder put
  * into AstDB (DBPut phone/<ext>/{mode,delay,talk}) become setPhone() calls.
  */
-export async function runScenario(scenario: string, options: SimulatedPbxOptions = {}, extraMs = 3000): Promise<ScenarioRun> {
+export interface ScenarioOptions {
+  pbx?: SimulatedPbxOptions;
+  /** Extra simulated time after the last recorded step. Default 3000 ms. */
+  extraMs?: number;
+  /** Rewrite an action before it is sent (e.g. a recorded bridge id → the simulator's). */
+  rewrite?: (conn: string, text: string, pbx: SimulatedPbx) => string;
+}
+
+export async function runScenario(scenario: string, opts: ScenarioOptions = {}): Promise<ScenarioRun> {
+  const options = opts.pbx ?? {};
+  const extraMs = opts.extraMs ?? 3000;
   const entries = loadTimeline(scenario);
   const t0 = entries[0]!.t;
   const clock = new ManualClock(Math.round(t0 * 1000));
@@ -56,7 +66,7 @@ export async function runScenario(scenario: string, options: SimulatedPbxOptions
     }
     const client = clients.get(e.conn);
     if (!client || client.closed) continue;
-    const bytes = Buffer.from(e.text, 'utf8');
+    const bytes = Buffer.from(opts.rewrite ? opts.rewrite(e.conn, e.text, pbx) : e.text, 'utf8');
     sent.get(e.conn)!.push(bytes);
     const session = pbx.sessions()[sessionIndex.get(e.conn)!]!;
     const expected = session.receivedBytes().length + bytes.length;

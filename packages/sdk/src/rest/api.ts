@@ -30,6 +30,7 @@ import { CtiServerError } from '../errors.ts';
 import type { Http, QueryValue } from '../http.ts';
 import type { Timers } from '../timers.ts';
 import type { DemoInfo, SignInContext, SystemStatus, WrapupPolicy } from '../wire/extra-types.ts';
+import { demoInfo } from '../wire/demo-info.ts';
 import { routes } from '../wire/routes.ts';
 import { type CustomersApi, customersApi } from './customers.ts';
 import { type Resource, resource, toPage } from './resource.ts';
@@ -82,7 +83,7 @@ export function restApi(http: Http, timers: Timers): RestApi {
     me: () => http.request('GET', routes.me),
     health: () => http.request('GET', routes.health, { anonymous: true }),
     status: () => http.request('GET', routes.status),
-    demo: () => optional(() => http.request<DemoInfo>('GET', routes.demo, { anonymous: true })),
+    demo: async () => demoInfo(await optional(() => http.request<unknown>('GET', routes.demo, { anonymous: true }))),
     state: () => http.request('GET', routes.state),
     signInContext: () => optional(() => http.request<SignInContext>('GET', routes.signInContext)),
     users: resource(http, routes.users),

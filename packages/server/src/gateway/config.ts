@@ -21,7 +21,7 @@ export interface GatewayConfig {
     maxPayloadBytes: number;
   };
   /** Fastify `trustProxy`, so `request.ip` is the client behind a reverse proxy. */
-  trustProxy: boolean | string | string[] | number;
+  trustProxy: boolean | string | string[];
   bodyLimitBytes: number;
   /** Serve the OpenAPI document and the Swagger UI at /api/docs. */
   docs: boolean;

@@ -37,6 +37,11 @@ export interface DatabaseHandle {
   dialect: SqlDialect;
   /** PostgreSQL schema in use ('public' unless configured); undefined on SQLite. */
   schema: string | undefined;
+  /**
+   * The native better-sqlite3 handle on SQLite (undefined on PostgreSQL), for
+   * the archive writer's prepared-statement batches. Everything else goes through `db`.
+   */
+  sqlite: SQLite.Database | undefined;
   close(): Promise<void>;
 }
 
@@ -81,7 +86,7 @@ function openSqlite(config: SqliteConfig): DatabaseHandle {
     throw new DatabaseUnavailableError(`cannot open sqlite database ${config.file}`, error, { file: config.file });
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', schema: undefined, sqlite: database, close: () => db.destroy() };
 }
 
 async function openPostgres(config: PostgresConfig, options: CreateDatabaseOptions): Promise<DatabaseHandle> {
@@ -110,7 +115,7 @@ async function openPostgres(config: PostgresConfig, options: CreateDatabaseOptio
     }
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', schema, close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema, sqlite: undefined, close: () => db.destroy() };
 }
 
 /** Cheap liveness probe for health checks. */

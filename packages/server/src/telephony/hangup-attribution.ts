@@ -11,26 +11,34 @@ import type { Channel, EpochMs } from './types.ts';
  */
 export function partyRole(model: PbxModel, call: Call, ch: Channel): HangupBy | null {
   const f = call.facts;
-  const origin = f.originUniqueid;
-  const callerSide =
-    ch.uniqueid === origin || (ch.localPeer !== null && ch.localPeer === origin) || model.channels.get(origin ?? '')?.localPeer === ch.uniqueid;
-  if (callerSide) return f.originKind === 'phone' ? 'agent' : 'caller';
+  if (ch.uniqueid === f.originUniqueid || isOriginPartner(model, call, ch)) return f.originKind === 'phone' ? 'agent' : 'caller';
   if (ch.state !== 6) return null;
   if (ch.kind === 'phone') return 'agent';
   if (ch.kind === 'trunk') return 'caller';
   return null;
 }
 
+/** The far half of the caller's Local pair: it stands for the outside party, whatever hangs it up. */
+function isOriginPartner(model: PbxModel, call: Call, ch: Channel): boolean {
+  const origin = call.facts.originUniqueid;
+  if (origin === null) return false;
+  return ch.localPeer === origin || model.channels.get(origin)?.localPeer === ch.uniqueid;
+}
+
 /**
  * The first hangup request (or hangup) from a party decides who ended the
- * call. Legs that handed the call on in a transfer are ignored, and a
- * transfer clears an earlier decision (see `resetAttribution`).
+ * call. A SoftHangupRequest comes from Asterisk itself (dialplan Hangup(),
+ * an AMI Hangup): on a party's own leg it means the system ended the call,
+ * except on the far half of the caller's Local pair, which stands for the
+ * outside party. Legs that handed the call on in a transfer are ignored, and
+ * a transfer clears an earlier decision (see `resetAttribution`).
  */
-export function noteHangup(model: PbxModel, call: Call, ch: Channel, now: EpochMs, out: DomainChange[]): void {
+export function noteHangup(model: PbxModel, call: Call, ch: Channel, now: EpochMs, out: DomainChange[], soft = false): void {
   const f = call.facts;
   if (f.hangupBy !== null || f.transferers.has(ch.uniqueid)) return;
-  const role = partyRole(model, call, ch);
+  let role = partyRole(model, call, ch);
   if (role === null) return;
+  if (soft && !isOriginPartner(model, call, ch)) role = 'system';
   f.hangupBy = role;
   f.hangupAt = now;
   f.hangupUniqueid = ch.uniqueid;

@@ -93,7 +93,7 @@ export function expectFields(actual: unknown, expected: unknown, path = 'record'
   if (Array.isArray(expected)) {
     expect(Array.isArray(actual), path).toBe(true);
     expect((actual as unknown[]).length, `${path}.length`).toBe(expected.length);
-    expected.forEach((e, i) => expectFields((actual as unknown[])[i], e, `${path}[${i}]`));
+    for (let i = 0; i < expected.length; i++) expectFields((actual as unknown[])[i], expected[i], `${path}[${i}]`);
     return;
   }
   if (expected !== null && typeof expected === 'object') {

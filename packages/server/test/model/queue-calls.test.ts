@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callOf, expectFields, expectIntervals, intervalsOf, onlyCall, replayTrace } from './helpers.ts';
+import { expectFields, expectIntervals, intervalsOf, onlyCall, replayTrace } from './helpers.ts';
 
 // Expected values are read off each transcript's timeline.jsonl (python3 tools/flow.py <trace>):
 // times are the `t` of the named events, durations their differences.

@@ -20,7 +20,7 @@ function traceMessages(scenario: string): AmiMessage[] {
 function flaky(db: Kysely<Database>, failures: { left: number }): Kysely<Database> {
   return new Proxy(db, {
     get(target, prop, receiver) {
-      if (prop === 'transaction' && failures.left > 0) {
+      if ((prop === 'transaction' || prop === 'connection') && failures.left > 0) {
         failures.left--;
         return () => ({ execute: async () => Promise.reject(new Error('connection refused')) });
       }
@@ -34,7 +34,7 @@ describe.each(dialects)('event archive on %s', (dialect) => {
   let t: TestDatabase;
   const count = async (table: 'ami_events' | 'cti_events') =>
     Number((await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const writer = (options: ArchiveWriterOptions = {}) => createArchiveWriter({ db: t.handle.db, flushIntervalMs: 0, ...options });
+  const writer = (options: ArchiveWriterOptions = {}) => createArchiveWriter({ ...t.handle, flushIntervalMs: 0, ...options });
 
   beforeAll(async () => {
     t = await openTestDatabase(dialect);
@@ -97,6 +97,7 @@ describe.each(dialects)('event archive on %s', (dialect) => {
     const failures = { left: 2 };
     const errors: Array<{ attempt: number; dropped: boolean }> = [];
     const w = createArchiveWriter({
+      ...t.handle,
       db: flaky(t.handle.db, failures),
       flushIntervalMs: 0,
       maxAttempts: 3,
@@ -116,7 +117,7 @@ describe.each(dialects)('event archive on %s', (dialect) => {
 
   it('drops and counts a batch that keeps failing, then carries on with the next', async () => {
     const failures = { left: 3 };
-    const w = createArchiveWriter({ db: flaky(t.handle.db, failures), flushIntervalMs: 0, maxAttempts: 3, maxBatchRows: 10 });
+    const w = createArchiveWriter({ ...t.handle, db: flaky(t.handle.db, failures), flushIntervalMs: 0, maxAttempts: 3, maxBatchRows: 10 });
     for (let i = 0; i < 15; i++) w.appendCti({ type: 'x', at: i, payload: null });
     await w.flush();
     await w.flush();
@@ -183,6 +184,32 @@ describe.each(dialects)('event archive on %s', (dialect) => {
     expect(await retention.runOnce()).toEqual({ amiEvents: 7, ctiEvents: 21 });
     retention.stop();
     expect(pruned).toEqual([{ amiEvents: 7, ctiEvents: 21, olderThan: 59_000 }]);
+  });
+
+  it('writes the same rows through the portable multi-row path', async () => {
+    const w = createArchiveWriter({ db: t.handle.db, flushIntervalMs: 0, maxBatchRows: 1500 });
+    for (let i = 0; i < 2500; i++) {
+      w.appendAmiRecord({ pbx: 'p', receivedAt: i, event: 'E', linkedid: i % 2 ? 'l' : null, fields: ['Event', 'E', 'N', String(i)] });
+      w.appendCti({ type: 't', at: i, scope: { queue: 'q' }, payload: { i } });
+    }
+    await w.close();
+    expect(w.stats()).toMatchObject({ written: 5000, batches: 4 });
+    expect(await count('ami_events')).toBe(2500);
+    const last = await t.handle.db.selectFrom('cti_events').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ at: 2499, queue: 'q', payload: '{"i":2499}' });
+  });
+
+  it('keeps quotes, backslashes, commas, braces and non-ASCII text intact', async () => {
+    const nasty = ['Event', 'UserEvent', 'Data', 'a "quoted", {braced} \\ back\\slash, ünïcödé ☎', 'Empty', ''];
+    const w = writer();
+    w.appendAmiRecord({ pbx: 'p', receivedAt: 1, event: 'UserEvent', uniqueid: 'u"1', fields: nasty });
+    w.appendCti({ type: 'x', at: 1, scope: { agent: '{a,b}' }, payload: { s: 'NULL', q: '"' } });
+    await w.close();
+    const [ami] = await t.handle.db.selectFrom('ami_events').selectAll().execute();
+    expect(JSON.parse(ami!.fields)).toEqual(nasty);
+    expect(ami!.uniqueid).toBe('u"1');
+    const [cti] = await createArchiveReader({ db: t.handle.db }).ctiEventsAfter(0);
+    expect(cti).toMatchObject({ agent: '{a,b}', pbx: null, payload: { s: 'NULL', q: '"' } });
   });
 
   it('builds archive rows from hand-made AMI messages, skipping responses', async () => {

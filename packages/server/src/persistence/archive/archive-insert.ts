@@ -1,31 +1,106 @@
-/** Multi-row INSERTs for one archive batch, split to stay under bind-parameter limits. */
-import type { Kysely } from 'kysely';
+/**
+ * Writes one archive batch in one transaction, by the fastest route each
+ * database offers:
+ * - SQLite: two prepared single-row INSERTs run in a better-sqlite3
+ *   transaction (microseconds per row; the connection is taken through Kysely
+ *   so no other query interleaves);
+ * - PostgreSQL: one INSERT ... SELECT FROM json_to_recordset($1) per table: a
+ *   single parameter whatever the batch size, decoded by the server;
+ * - otherwise (no native handle): Kysely multi-row INSERTs in chunks.
+ */
+import type SQLite from 'better-sqlite3';
+import { type Kysely, sql } from 'kysely';
+import type { SqlDialect } from '../database.ts';
 import type { Database } from '../schema.ts';
 import type { AmiRow, CtiRow } from './archive-types.ts';
+
+export type ArchiveItem = { kind: 'ami'; row: AmiRow } | { kind: 'cti'; row: CtiRow };
+export type BatchInserter = (batch: readonly ArchiveItem[]) => Promise<void>;
 
 /** 9 columns x 1000 rows = 9000 parameters: below SQLite's 32766 and PostgreSQL's 65535. */
 const ROWS_PER_STATEMENT = 1000;
 
-export async function insertRows(
-  db: Kysely<Database>,
-  batch: ReadonlyArray<{ kind: 'ami'; row: AmiRow } | { kind: 'cti'; row: CtiRow }>,
-): Promise<void> {
-  const ami: Array<Omit<AmiRow, 'fields'> & { fields: string }> = [];
+function split(batch: readonly ArchiveItem[]): { ami: AmiRow[]; cti: CtiRow[] } {
+  const ami: AmiRow[] = [];
   const cti: CtiRow[] = [];
   for (const item of batch) {
-    if (item.kind === 'ami') ami.push({ ...item.row, fields: JSON.stringify(item.row.fields) });
+    if (item.kind === 'ami') ami.push(item.row);
     else cti.push(item.row);
   }
-  for (let i = 0; i < ami.length; i += ROWS_PER_STATEMENT) {
-    await db
-      .insertInto('ami_events')
-      .values(ami.slice(i, i + ROWS_PER_STATEMENT))
-      .execute();
-  }
-  for (let i = 0; i < cti.length; i += ROWS_PER_STATEMENT) {
-    await db
-      .insertInto('cti_events')
-      .values(cti.slice(i, i + ROWS_PER_STATEMENT))
-      .execute();
-  }
+  return { ami, cti };
+}
+
+export function createBatchInserter(deps: { db: Kysely<Database>; dialect?: SqlDialect; sqlite?: SQLite.Database }): BatchInserter {
+  const { db } = deps;
+  if (deps.sqlite !== undefined) return sqliteInserter(db, deps.sqlite);
+  if (deps.dialect === 'postgres') return postgresInserter(db);
+  return genericInserter(db);
+}
+
+function sqliteInserter(db: Kysely<Database>, native: SQLite.Database): BatchInserter {
+  let write: ((batch: readonly ArchiveItem[]) => void) | undefined;
+  const prepare = () => {
+    const ami = native.prepare(
+      'INSERT INTO ami_events (pbx, received_at, event, linkedid, uniqueid, fields) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const cti = native.prepare(
+      'INSERT INTO cti_events (at, type, pbx, agent, extension, queue, tenant, seq, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    return native.transaction((batch: readonly ArchiveItem[]) => {
+      for (const item of batch) {
+        const r = item.row;
+        if (item.kind === 'ami') {
+          const a = r as AmiRow;
+          ami.run(a.pbx, a.received_at, a.event, a.linkedid, a.uniqueid, JSON.stringify(a.fields));
+        } else {
+          const c = r as CtiRow;
+          cti.run(c.at, c.type, c.pbx, c.agent, c.extension, c.queue, c.tenant, c.seq, c.payload);
+        }
+      }
+    });
+  };
+  // Holding Kysely's connection keeps other queries (and open Kysely transactions) out meanwhile.
+  return (batch) =>
+    db.connection().execute(async () => {
+      write ??= prepare();
+      write(batch);
+    });
+}
+
+function postgresInserter(db: Kysely<Database>): BatchInserter {
+  return (batch) =>
+    db.transaction().execute(async (trx) => {
+      const { ami, cti } = split(batch);
+      // The whole batch travels as one JSON parameter; `fields` stays a JSON array inside it
+      // and is stored as its text, so nothing is escaped twice.
+      if (ami.length > 0) {
+        await sql`insert into ami_events (pbx, received_at, event, linkedid, uniqueid, fields)
+          select pbx, received_at, event, linkedid, uniqueid, fields::text
+          from json_to_recordset(${JSON.stringify(ami)}::json)
+            as x(pbx text, received_at bigint, event text, linkedid text, uniqueid text, fields json)`.execute(trx);
+      }
+      if (cti.length > 0) {
+        await sql`insert into cti_events (at, type, pbx, agent, extension, queue, tenant, seq, payload)
+          select at, type, pbx, agent, extension, queue, tenant, seq, payload
+          from json_to_recordset(${JSON.stringify(cti)}::json)
+            as x(at bigint, type text, pbx text, agent text, extension text, queue text, tenant text, seq bigint, payload text)`.execute(trx);
+      }
+    });
+}
+
+function genericInserter(db: Kysely<Database>): BatchInserter {
+  return (batch) =>
+    db.transaction().execute(async (trx) => {
+      const { ami, cti } = split(batch);
+      for (let i = 0; i < ami.length; i += ROWS_PER_STATEMENT) {
+        const rows = ami.slice(i, i + ROWS_PER_STATEMENT).map((r) => ({ ...r, fields: JSON.stringify(r.fields) }));
+        await trx.insertInto('ami_events').values(rows).execute();
+      }
+      for (let i = 0; i < cti.length; i += ROWS_PER_STATEMENT) {
+        await trx
+          .insertInto('cti_events')
+          .values(cti.slice(i, i + ROWS_PER_STATEMENT))
+          .execute();
+      }
+    });
 }

@@ -11,10 +11,12 @@
  * that can wait (replays, imports) use `whenBelow()` as backpressure.
  */
 import type { AmiMessage } from '@amiable/ami';
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type { SqlDialect } from '../database.ts';
 import type { Database } from '../schema.ts';
-import { insertRows } from './archive-insert.ts';
-import type { AmiArchiveInput, AmiRow, ArchiveStats, CtiArchiveInput, CtiRow, DropReason } from './archive-types.ts';
+import { type ArchiveItem, createBatchInserter } from './archive-insert.ts';
+import type { AmiArchiveInput, ArchiveStats, CtiArchiveInput, DropReason } from './archive-types.ts';
 
 export interface ArchiveWriterOptions {
   /** Flush period in ms; 0 disables the timer (flush() by hand). Default 200. */
@@ -33,6 +35,10 @@ export interface ArchiveWriterOptions {
 
 export interface ArchiveWriterDeps extends ArchiveWriterOptions {
   db: Kysely<Database>;
+  /** Picks the fastest batch insert for the database (see archive-insert.ts). */
+  dialect?: SqlDialect;
+  /** The native SQLite handle (DatabaseHandle.sqlite), for prepared-statement batches. */
+  sqlite?: SQLite.Database;
 }
 
 export interface ArchiveWriter {
@@ -49,7 +55,7 @@ export interface ArchiveWriter {
   stats(): ArchiveStats;
 }
 
-type Pending = { kind: 'ami'; row: AmiRow } | { kind: 'cti'; row: CtiRow };
+type Pending = ArchiveItem;
 
 export function createArchiveWriter(deps: ArchiveWriterDeps): ArchiveWriter {
   const interval = deps.flushIntervalMs ?? 200;
@@ -57,6 +63,7 @@ export function createArchiveWriter(deps: ArchiveWriterDeps): ArchiveWriter {
   const maxBuffered = Math.max(maxBatch, deps.maxBufferedRows ?? 100_000);
   const maxAttempts = Math.max(1, deps.maxAttempts ?? 3);
   const dropOldest = deps.overflow === 'drop-oldest';
+  const insert = createBatchInserter(deps);
 
   // A simple array queue with a moving head avoids O(n) shifts.
   let queue: Pending[] = [];
@@ -116,7 +123,7 @@ export function createArchiveWriter(deps: ArchiveWriterDeps): ArchiveWriter {
     const batch = queue.slice(head, end);
     inflightEnd = end;
     try {
-      await deps.db.transaction().execute((trx) => insertRows(trx, batch));
+      await insert(batch);
       head = end;
       inflightEnd = 0;
       attempt = 0;

@@ -64,7 +64,7 @@ export function onHangupRequest(model: PbxModel, msg: AmiMessage, now: EpochMs, 
   const ch = observe(model, msg, CS, now, out);
   if (ch === undefined) return;
   const call = model.calls.get(ch.linkedid);
-  if (call !== undefined) noteHangup(model, call, ch, now, out);
+  if (call !== undefined) noteHangup(model, call, ch, now, out, msg.event === 'SoftHangupRequest');
 }
 
 export function onHangup(model: PbxModel, msg: AmiMessage, now: EpochMs, out: DomainChange[]): void {

@@ -1,0 +1,409 @@
+import type { AgentView, CustomerSummary, QueueView } from '@amiable/protocol';
+import type { AgentService } from '../features/agents/agent-service.ts';
+import type { AgentWorkflowEvent, SignedInAgent } from '../features/agents/signed-in-agent.ts';
+import type { PublishedEvent } from '../gateway/router/types.ts';
+import { type Call, type DomainChange, type PbxModel, queueStats } from '../telephony/index.ts';
+import { activityOf } from './agent-activity.ts';
+import { iso } from './iso.ts';
+import { QueueDayStats } from './queue-day-stats.ts';
+
+export interface QueueInfo {
+  language: string | null;
+  skill: string | null;
+  popupUrlTemplate: string | null;
+  serviceLevelSeconds: number;
+}
+
+export interface ProjectorDeps {
+  publish: (event: PublishedEvent) => void;
+  agents: AgentService;
+  models: () => ReadonlyMap<string, PbxModel>;
+  findCustomer: (number: string) => Promise<CustomerSummary | null>;
+  queueInfo: (queue: string) => QueueInfo;
+  now: () => number;
+  /** A call ended: persist its record. */
+  callEnded?: (pbx: string, call: Call) => void;
+  statsIntervalMs?: number;
+}
+
+/**
+ * Turns domain changes (from the telephony reducer) and agent workflow events into
+ * the CTI events of the catalogue, and keeps the per-agent and per-queue views that
+ * snapshots are built from.
+ */
+export class CtiProjector {
+  readonly #d: ProjectorDeps;
+  readonly #lastAgent = new Map<string, AgentView>();
+  /** `${pbx}|${linkedid}` → extensions currently popped for that call. */
+  readonly #ringing = new Map<string, Set<string>>();
+  readonly #customers = new Map<string, Promise<CustomerSummary | null>>();
+  /** Per-call promise chain so a call's events keep their order across async lookups. */
+  readonly #chains = new Map<string, Promise<void>>();
+  readonly #dirtyQueues = new Set<string>();
+  readonly #day: QueueDayStats;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(deps: ProjectorDeps) {
+    this.#d = deps;
+    this.#day = new QueueDayStats((q) => deps.queueInfo(q).serviceLevelSeconds, deps.now);
+    this.#timer = setInterval(() => this.flushQueueStats(), deps.statsIntervalMs ?? 250);
+    this.#timer.unref?.();
+  }
+
+  close(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  get dayStats(): QueueDayStats {
+    return this.#day;
+  }
+
+  workflow(event: AgentWorkflowEvent): void {
+    const a = event.agent;
+    if (event.type === 'signed-in' || event.type === 'signed-out') {
+      this.#publish('agent.session', a.pbx, {
+        agentId: a.agentId,
+        action: event.type,
+        sessionId: a.sessionId,
+        extension: a.extension,
+        workstation: a.workstationId ? { id: a.workstationId, name: null, mac: null, ip: null } : null,
+        at: iso(event.at),
+        reason: event.type === 'signed-out' ? event.reason : null,
+      });
+    }
+    for (const q of a.queues) this.#dirtyQueues.add(q.queue);
+    if (event.type === 'signed-out') {
+      this.#emitAgent(this.#loggedOut(a, event.at));
+      return;
+    }
+    this.refreshAgent(a.agentId);
+  }
+
+  changes(pbx: string, changes: readonly DomainChange[]): void {
+    for (const c of changes) this.#change(pbx, c);
+  }
+
+  /** After a resync: every view may have moved. */
+  resynced(pbx: string): void {
+    for (const a of this.#d.agents.list()) if (a.pbx === pbx) this.refreshAgent(a.agentId);
+    const model = this.#d.models().get(pbx);
+    for (const q of model?.queues.keys() ?? []) this.#dirtyQueues.add(q);
+  }
+
+  agentView(a: Readonly<SignedInAgent>): AgentView {
+    const activity = activityOf(this.#d.models().get(a.pbx), a.extension);
+    const state = activity.state ?? a.state;
+    return {
+      agentId: a.agentId,
+      name: a.name,
+      state,
+      reason: activity.state ? null : a.reason,
+      since: iso(activity.state ? this.#sinceOf(a.agentId, state) : a.since),
+      extension: a.extension,
+      queues: a.queues.map((q) => q.queue),
+      wrapupEndsAt: a.wrapupEndsAt === null ? null : iso(a.wrapupEndsAt),
+      pauseAfterCall: a.pauseAfterCall,
+      callId: activity.callId,
+    };
+  }
+
+  queueView(pbx: string, queue: string): QueueView {
+    const model = this.#d.models().get(pbx);
+    const now = this.#d.now();
+    const stats = model ? queueStats(model, queue, now) : undefined;
+    const info = this.#d.queueInfo(queue);
+    const counts = { ready: 0, onCall: 0, wrapup: 0, paused: 0, signedIn: 0 };
+    const q = model?.queues.get(queue);
+    for (const m of q?.members.values() ?? []) {
+      const agent = m.extension ? this.#d.agents.byExtension(pbx, m.extension) : undefined;
+      counts.signedIn++;
+      const state = agent ? this.agentView(agent).state : m.paused ? 'paused' : m.status === 2 || m.status === 3 ? 'on-call' : 'ready';
+      if (state === 'ready' || state === 'ringing') counts.ready++;
+      else if (state === 'on-call') counts.onCall++;
+      else if (state === 'wrap-up') counts.wrapup++;
+      else if (state === 'paused') counts.paused++;
+    }
+    return {
+      queue,
+      language: info.language,
+      skill: info.skill,
+      waiting: stats?.waiting ?? 0,
+      longestWaitSeconds: stats?.longestWaitSeconds ?? 0,
+      ...counts,
+      ...this.#day.view(queue),
+    };
+  }
+
+  refreshAgent(agentId: string): void {
+    const a = this.#d.agents.get(agentId);
+    if (a) this.#emitAgent(this.agentView(a));
+  }
+
+  flushQueueStats(): void {
+    if (this.#dirtyQueues.size === 0) return;
+    const queues = [...this.#dirtyQueues];
+    this.#dirtyQueues.clear();
+    for (const [pbx, model] of this.#d.models()) {
+      for (const queue of queues) if (model.queues.has(queue)) this.#publish('queue.stats', pbx, this.queueView(pbx, queue));
+    }
+  }
+
+  #change(pbx: string, c: DomainChange): void {
+    switch (c.type) {
+      case 'agent-called':
+        if (c.extension) this.#ring(pbx, c.linkedid, c.extension, c.queue);
+        this.#dirtyQueues.add(c.queue);
+        break;
+      case 'dial-begin':
+        if (c.destExtension && !this.#queueCall(pbx, c.linkedid)) this.#ring(pbx, c.linkedid, c.destExtension, null);
+        break;
+      case 'dial-end':
+        if (c.destExtension && c.status !== 'ANSWER') {
+          this.#dismiss(pbx, c.linkedid, c.destExtension, c.status === 'CANCEL' ? 'caller-left' : 'no-answer');
+        }
+        break;
+      case 'agent-ring-no-answer':
+        if (c.extension) this.#dismiss(pbx, c.linkedid, c.extension, 'no-answer');
+        break;
+      case 'call-answered':
+        if (c.extension) this.#answered(pbx, c.linkedid, c.extension);
+        break;
+      case 'agent-connected':
+        this.#dirtyQueues.add(c.queue);
+        break;
+      case 'agent-completed':
+        void this.#d.agents.callCompleted(pbx, c.interface, c.queue).catch(() => undefined);
+        this.#dirtyQueues.add(c.queue);
+        break;
+      case 'queue-caller-joined':
+      case 'queue-caller-left':
+        this.#dirtyQueues.add(c.queue);
+        break;
+      case 'queue-caller-abandoned':
+        this.#dirtyQueues.add(c.queue);
+        this.#dismissAll(pbx, c.linkedid, 'caller-left');
+        break;
+      case 'queue-member-added':
+      case 'queue-member-removed':
+      case 'queue-member-updated':
+        this.#member(pbx, c);
+        break;
+      case 'channel-hold':
+        if (c.extension) this.#callEvent(pbx, c.linkedid, c.held ? 'call.held' : 'call.unheld', c.extension, {});
+        break;
+      case 'call-transferred':
+        if (c.from) {
+          this.#callEvent(pbx, c.linkedid, 'call.transferred', c.from, {
+            mode: c.transferType,
+            to: c.to ?? '',
+            toAgentId: c.to ? (this.#d.agents.byExtension(pbx, c.to)?.agentId ?? null) : null,
+            result: /fail/i.test(c.result) ? 'failed' : 'success',
+          });
+        }
+        break;
+      case 'call-ended':
+        this.#ended(pbx, c.call);
+        break;
+      case 'channel-created':
+      case 'channel-state':
+      case 'channel-hungup':
+        if (c.extension) {
+          const agent = this.#d.agents.byExtension(pbx, c.extension);
+          if (agent) this.refreshAgent(agent.agentId);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  #queueCall(pbx: string, linkedid: string): boolean {
+    const call = this.#d.models().get(pbx)?.calls.get(linkedid);
+    return (call?.facts.queues.length ?? 0) > 0;
+  }
+
+  #ring(pbx: string, linkedid: string, extension: string, queue: string | null): void {
+    const key = `${pbx}|${linkedid}`;
+    const set = this.#ringing.get(key) ?? new Set<string>();
+    if (set.has(extension)) return;
+    set.add(extension);
+    this.#ringing.set(key, set);
+    const call = this.#d.models().get(pbx)?.calls.get(linkedid);
+    const number = call?.facts.callerNumber ?? null;
+    const name = call?.facts.callerName ?? null;
+    const joined = call?.facts.queueJoinedAt ?? null;
+    const info = queue ? this.#d.queueInfo(queue) : null;
+    const customer = number ? this.#customer(number) : Promise.resolve(null);
+    this.#chain(key, async () => {
+      const found = await customer;
+      this.#callEvent(pbx, linkedid, 'call.ringing', extension, {
+        queue,
+        direction: 'inbound',
+        callerNumber: number,
+        callerName: name,
+        language: info?.language ?? call?.facts.customerLanguage ?? found?.language ?? null,
+        skill: info?.skill ?? null,
+        customer: found,
+        popupUrl: info?.popupUrlTemplate ? fillTemplate(info.popupUrlTemplate, { number, name, queue, linkedid, customer: found?.id ?? null }) : null,
+        waitSeconds: joined === null ? null : Math.max(0, Math.round((this.#d.now() - joined) / 1000)),
+      }, queue);
+    });
+  }
+
+  #answered(pbx: string, linkedid: string, extension: string): void {
+    const key = `${pbx}|${linkedid}`;
+    const call = this.#d.models().get(pbx)?.calls.get(linkedid);
+    const joined = call?.facts.queueJoinedAt ?? null;
+    const answeredAt = call?.facts.answeredAt ?? this.#d.now();
+    this.#chain(key, async () => {
+      this.#callEvent(pbx, linkedid, 'call.answered', extension, {
+        direction: call?.facts.queues.length ? 'inbound' : call?.facts.originated ? 'outbound' : 'inbound',
+        callerNumber: call?.facts.callerNumber ?? null,
+        callerName: call?.facts.callerName ?? null,
+        answeredAt: iso(answeredAt),
+        waitSeconds: joined === null ? null : Math.max(0, Math.round((answeredAt - joined) / 1000)),
+      });
+    });
+    const set = this.#ringing.get(key);
+    for (const ext of [...(set ?? [])]) if (ext !== extension) this.#dismiss(pbx, linkedid, ext, 'answered-elsewhere');
+    set?.delete(extension);
+  }
+
+  #dismiss(pbx: string, linkedid: string, extension: string, reason: 'answered-elsewhere' | 'caller-left' | 'no-answer'): void {
+    const key = `${pbx}|${linkedid}`;
+    const set = this.#ringing.get(key);
+    if (!set?.delete(extension)) return;
+    this.#chain(key, async () => this.#callEvent(pbx, linkedid, 'call.dismissed', extension, { reason }));
+  }
+
+  #dismissAll(pbx: string, linkedid: string, reason: 'caller-left'): void {
+    for (const ext of [...(this.#ringing.get(`${pbx}|${linkedid}`) ?? [])]) this.#dismiss(pbx, linkedid, ext, reason);
+  }
+
+  #ended(pbx: string, call: Call): void {
+    const key = `${pbx}|${call.linkedid}`;
+    this.#dismissAll(pbx, call.linkedid, 'caller-left');
+    const f = call.facts;
+    const end = f.endedAt ?? this.#d.now();
+    const talk = f.answeredAt === null ? 0 : Math.max(0, (end - f.answeredAt) / 1000);
+    const wait = f.queueJoinedAt === null ? 0 : Math.max(0, ((f.answeredAt ?? f.queueLeftAt ?? end) - f.queueJoinedAt) / 1000);
+    const queue = f.queues[0] ?? null;
+    const outcome = f.answeredAt !== null ? (f.transfers.length > 0 ? 'transferred' : 'answered') : f.abandoned || queue ? 'abandoned' : 'no-answer';
+    if (queue) {
+      this.#day.record(queue, f.answeredAt !== null ? 'answered' : f.abandoned ? 'abandoned' : 'other', wait, talk);
+      this.#dirtyQueues.add(queue);
+    }
+    const parties = new Set<string>();
+    if (f.answeredBy) parties.add(f.answeredBy);
+    if (f.currentAgent) parties.add(f.currentAgent);
+    if (f.originExtension) parties.add(f.originExtension);
+    this.#chain(key, async () => {
+      for (const ext of parties) {
+        this.#callEvent(pbx, call.linkedid, 'call.ended', ext, {
+          duration: Math.max(0, Math.round((end - call.startedAt) / 1000)),
+          talkSeconds: Math.round(talk),
+          cause: { code: f.hangupCause, text: f.hangupCauseText },
+          outcome,
+        }, queue);
+      }
+    });
+    this.#chains.delete(key);
+    this.#ringing.delete(key);
+    this.#d.callEnded?.(pbx, call);
+  }
+
+  #member(pbx: string, c: Extract<DomainChange, { type: 'queue-member-added' | 'queue-member-removed' | 'queue-member-updated' }>): void {
+    const m = c.member;
+    this.#dirtyQueues.add(m.queue);
+    const change =
+      c.type === 'queue-member-added' ? 'added' : c.type === 'queue-member-removed' ? 'removed' : c.cause === 'pause' ? (m.paused ? 'paused' : 'unpaused') : c.cause === 'penalty' ? 'penalty' : null;
+    const agent = m.extension ? this.#d.agents.byExtension(pbx, m.extension) : undefined;
+    if (agent) this.refreshAgent(agent.agentId);
+    if (!change) return;
+    this.#publish('queue.member', pbx, {
+      queue: m.queue,
+      change,
+      agentId: agent?.agentId ?? null,
+      extension: m.extension,
+      interface: m.interface,
+      paused: m.paused,
+      reason: m.pausedReason && /^[A-Za-z0-9_.:-]+$/.test(m.pausedReason) ? m.pausedReason : null,
+      penalty: Math.max(0, m.penalty),
+    });
+  }
+
+  #callEvent(pbx: string, linkedid: string, type: string, extension: string, extra: Record<string, unknown>, queue?: string | null): void {
+    const agent = this.#d.agents.byExtension(pbx, extension);
+    const call = this.#d.models().get(pbx)?.calls.get(linkedid);
+    this.#publish(type, pbx, {
+      callId: linkedid,
+      extension,
+      agentId: agent?.agentId ?? null,
+      queue: queue !== undefined ? queue : (call?.facts.queues[0] ?? null),
+      ...extra,
+    });
+  }
+
+  #customer(number: string): Promise<CustomerSummary | null> {
+    let p = this.#customers.get(number);
+    if (!p) {
+      p = this.#d.findCustomer(number).catch(() => null);
+      this.#customers.set(number, p);
+      // Cache briefly: a ring-all call pops the same customer on every phone.
+      setTimeout(() => this.#customers.delete(number), 5000).unref?.();
+    }
+    return p;
+  }
+
+  #chain(key: string, run: () => Promise<void>): void {
+    const next = (this.#chains.get(key) ?? Promise.resolve()).then(run).catch(() => undefined);
+    this.#chains.set(key, next);
+  }
+
+  #emitAgent(view: AgentView): void {
+    const last = this.#lastAgent.get(view.agentId);
+    if (
+      last &&
+      last.state === view.state &&
+      last.reason === view.reason &&
+      last.queues.join() === view.queues.join() &&
+      last.wrapupEndsAt === view.wrapupEndsAt &&
+      last.pauseAfterCall === view.pauseAfterCall &&
+      last.extension === view.extension
+    ) {
+      return;
+    }
+    this.#lastAgent.set(view.agentId, view);
+    const { callId: _callId, ...payload } = view;
+    this.#publish('agent.state', undefined, { ...payload, previousState: last?.state ?? null });
+  }
+
+  #sinceOf(agentId: string, state: string): number {
+    const last = this.#lastAgent.get(agentId);
+    return last && last.state === state ? Date.parse(last.since) : this.#d.now();
+  }
+
+  #loggedOut(a: Readonly<SignedInAgent>, at: number): AgentView {
+    return {
+      agentId: a.agentId,
+      name: a.name,
+      state: 'logged-out',
+      reason: null,
+      since: iso(at),
+      extension: a.extension,
+      queues: [],
+      wrapupEndsAt: null,
+      pauseAfterCall: null,
+      callId: null,
+    };
+  }
+
+  #publish(type: string, pbx: string | undefined, payload: unknown): void {
+    this.#d.publish({ type, at: iso(this.#d.now()), ...(pbx ? { pbx } : {}), payload });
+  }
+}
+
+function fillTemplate(template: string, values: Record<string, string | null>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(values[k] ?? ''));
+}
