@@ -11,10 +11,12 @@
  * Baseline, same run, same database and rows: one INSERT per event
  * (autocommit), the naive way to archive. ratio = batched / unbatched events/s.
  * Both runs are checked: the table must hold exactly the rows written.
+ * Wall-clock figures depend on what else the machine runs; `extra` carries this
+ * process's CPU seconds and the load average to read them against.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AmiMessage, AmiParser } from '@amiable/ami';
 import pg from 'pg';
@@ -76,6 +78,7 @@ async function rowCount(handle: DatabaseHandle): Promise<number> {
 async function batched(handle: DatabaseHandle, events: AmiMessage[], n: number) {
   const writer = createArchiveWriter({ ...handle, flushIntervalMs: 50 });
   const t0 = Date.now();
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < n; i++) {
     writer.appendAmi('pbx1', eventAt(events, i, t0));
@@ -87,10 +90,12 @@ async function batched(handle: DatabaseHandle, events: AmiMessage[], n: number) 
   }
   await writer.close();
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const stats = writer.stats();
   const dropped = stats.dropped.overflow + stats.dropped.failed + stats.dropped.closed;
   if (stats.written !== n || dropped !== 0) throw new Error(`batched run wrote ${stats.written}/${n}, dropped ${dropped}`);
-  return { ms, batches: stats.batches };
+  return { ms, cpuMs, batches: stats.batches };
 }
 
 async function unbatched(handle: DatabaseHandle, events: AmiMessage[], n: number) {
@@ -145,6 +150,10 @@ const bench: BenchModule = {
           extra: {
             events: n,
             seconds: round(ours.ms / 1000, 2),
+            // This process's CPU only (for PostgreSQL the server's work is not included):
+            // shows how much of the wall time was spent waiting on a busy machine.
+            node_cpu_seconds: round(ours.cpuMs / 1000, 2),
+            load_avg_1m: round(loadavg()[0] ?? 0, 1),
             batches: ours.batches,
             baseline_events: baselineN,
             baseline_seconds: round(base.ms / 1000, 2),

@@ -2,7 +2,10 @@
  * Throughput of the simulated PBX: events per second generated and delivered
  * to 1 and to N AMI sessions (each event is encoded once, whatever N is).
  *
- *   npx tsx packages/pbx-sim/scripts/bench-events.ts [--seconds 5] [--sessions 20] [--no-noise]
+ *   npx tsx packages/pbx-sim/scripts/bench-events.ts [--seconds 5] [--sessions 20] [--rate 50] [--no-noise]
+ *
+ * The generator runs in real time with 400 agents answering within 0.5–2 s and
+ * 10 s talk times; `--rate` is the number of new calls per second.
  */
 import { connect } from 'node:net';
 import { startSimulatedPbx } from '../src/index.ts';
@@ -13,12 +16,13 @@ const arg = (name: string, def: number) => {
   return i === -1 ? def : Number(args[i + 1]);
 };
 const seconds = arg('seconds', 5);
+const rate = arg('rate', 50);
 const sessions = arg('sessions', 20);
 const noise = !args.includes('--no-noise');
 
 async function run(n: number): Promise<{ events: number; perSecond: number; mbPerSession: number }> {
-  const endpoints = Array.from({ length: 200 }, (_, i) => String(3000 + i));
-  const pbx = await startSimulatedPbx({ endpoints, noise, scale: 0.01, seed: 1 });
+  const endpoints = Array.from({ length: 400 }, (_, i) => String(3000 + i));
+  const pbx = await startSimulatedPbx({ endpoints, noise, seed: 1 });
   const received: number[] = [];
   const sockets = await Promise.all(
     Array.from({ length: n }, (_, i) =>
@@ -35,7 +39,14 @@ async function run(n: number): Promise<{ events: number; perSecond: number; mbPe
   await new Promise((r) => setTimeout(r, 100));
   const before = pbx.eventsEmitted;
   const started = Date.now();
-  pbx.startGenerator({ agents: 200, queuesPerAgent: 2, rate: 40, talkTimeMs: { mean: 30_000 }, patienceMs: 60_000 });
+  pbx.startGenerator({
+    agents: 400,
+    queuesPerAgent: 2,
+    rate,
+    talkTimeMs: { mean: 10_000, stdDev: 3000 },
+    patienceMs: 60_000,
+    answerDelayMs: { min: 500, max: 2000 },
+  });
   await new Promise((r) => setTimeout(r, seconds * 1000));
   const events = pbx.eventsEmitted - before;
   const elapsed = (Date.now() - started) / 1000;

@@ -8,6 +8,7 @@ import type { AnyDeliveredEvent, ClientEvents } from './events.ts';
 import { createHttp, type FetchLike } from './http.ts';
 import { type ConnectionStatus, LiveSocket } from './live/live-socket.ts';
 import { PendingCommands } from './live/pending-commands.ts';
+import { ResyncCoordinator } from './live/resync.ts';
 import { webSocketUrl } from './live/web-socket.ts';
 import { restApi } from './rest/api.ts';
 import { systemTimers } from './timers.ts';

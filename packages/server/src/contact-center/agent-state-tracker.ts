@@ -1,7 +1,7 @@
 import type { DomainChange } from '../telephony/changes.ts';
 import type { EpochMs, PbxId } from '../telephony/types.ts';
 import { type AgentInterval, type AgentState, type AgentStateChange, NO_WRAP_UP, type WrapUpPolicy, wrapUpSeconds } from './agent-state.ts';
-import { activityOf, type AgentRecord, headlineOf, newRecord, scopesOf } from './agent-state-record.ts';
+import { activityOf, type AgentRecord, headlineOf, newRecord, type OpenInterval, scopesOf } from './agent-state-record.ts';
 import { ILLEGAL_AGENT_TRANSITION, isLegalTransition } from './agent-transitions.ts';
 import { applyToRecord } from './agent-state-inputs.ts';
 
@@ -20,6 +20,7 @@ export class AgentStateTracker {
   readonly policy: WrapUpPolicy;
   readonly #records = new Map<string, AgentRecord>();
   readonly #timed = new Set<AgentRecord>();
+  readonly #recordOf = (extension: string): AgentRecord => this.#record(extension);
 
   constructor(deps: AgentStateTrackerDeps) {
     this.pbx = deps.pbx;
@@ -29,7 +30,7 @@ export class AgentStateTracker {
   /** Feed one domain change (timers due before it fire first). */
   apply(change: DomainChange): AgentStateChange[] {
     const out = this.advance(change.at);
-    const touched = applyToRecord(change, (ext) => this.#record(ext));
+    const touched = applyToRecord(change, this.#recordOf);
     if (touched !== null) this.#settle(touched.record, change.at, change.type, out, touched.endWrapUp);
     return out;
   }
@@ -142,7 +143,7 @@ export class AgentStateTracker {
     if (deadline !== null) this.#timed.add(rec);
   }
 
-  #interval(rec: AgentRecord, scope: string, o: AgentRecord['open'] extends Map<string, infer V> ? V : never, to: EpochMs | null): AgentInterval {
+  #interval(rec: AgentRecord, scope: string, o: OpenInterval, to: EpochMs | null): AgentInterval {
     return {
       pbx: this.pbx,
       extension: rec.extension,

@@ -4,8 +4,9 @@
  * - SQLite: two prepared single-row INSERTs run in a better-sqlite3
  *   transaction (microseconds per row; the connection is taken through Kysely
  *   so no other query interleaves);
- * - PostgreSQL: one INSERT ... SELECT FROM json_to_recordset($1) per table: a
- *   single parameter whatever the batch size, decoded by the server;
+ * - PostgreSQL: one INSERT ... SELECT FROM unnest($1::text[], ...) per table:
+ *   one array parameter per column whatever the batch size (measured faster
+ *   than multi-row VALUES and than json_to_recordset);
  * - otherwise (no native handle): Kysely multi-row INSERTs in chunks.
  */
 import type SQLite from 'better-sqlite3';
@@ -71,19 +72,17 @@ function postgresInserter(db: Kysely<Database>): BatchInserter {
   return (batch) =>
     db.transaction().execute(async (trx) => {
       const { ami, cti } = split(batch);
-      // The whole batch travels as one JSON parameter; `fields` stays a JSON array inside it
-      // and is stored as its text, so nothing is escaped twice.
+      const col = <R, K extends keyof R>(rows: R[], key: K) => rows.map((r) => r[key]);
       if (ami.length > 0) {
         await sql`insert into ami_events (pbx, received_at, event, linkedid, uniqueid, fields)
-          select pbx, received_at, event, linkedid, uniqueid, fields::text
-          from json_to_recordset(${JSON.stringify(ami)}::json)
-            as x(pbx text, received_at bigint, event text, linkedid text, uniqueid text, fields json)`.execute(trx);
+          select * from unnest(${col(ami, 'pbx')}::text[], ${col(ami, 'received_at')}::bigint[], ${col(ami, 'event')}::text[],
+            ${col(ami, 'linkedid')}::text[], ${col(ami, 'uniqueid')}::text[], ${ami.map((r) => JSON.stringify(r.fields))}::text[])`.execute(trx);
       }
       if (cti.length > 0) {
         await sql`insert into cti_events (at, type, pbx, agent, extension, queue, tenant, seq, payload)
-          select at, type, pbx, agent, extension, queue, tenant, seq, payload
-          from json_to_recordset(${JSON.stringify(cti)}::json)
-            as x(at bigint, type text, pbx text, agent text, extension text, queue text, tenant text, seq bigint, payload text)`.execute(trx);
+          select * from unnest(${col(cti, 'at')}::bigint[], ${col(cti, 'type')}::text[], ${col(cti, 'pbx')}::text[],
+            ${col(cti, 'agent')}::text[], ${col(cti, 'extension')}::text[], ${col(cti, 'queue')}::text[],
+            ${col(cti, 'tenant')}::text[], ${col(cti, 'seq')}::bigint[], ${col(cti, 'payload')}::text[])`.execute(trx);
       }
     });
 }
