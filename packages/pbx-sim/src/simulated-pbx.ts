@@ -1,5 +1,5 @@
 import { EventBus, type BusEvent } from './ami/event-bus.ts';
-import { ALL_PERMS } from './ami/permissions.ts';
+import { ALL_PERMS, PERM } from './ami/permissions.ts';
 import { AmiServer } from './ami/server.ts';
 import { type PhoneBehaviour, type SimUser, type SimulatedPbxOptions, resolveConfig } from './config.ts';
 import { PbxSimInvalidStateError } from './errors.ts';
@@ -40,9 +40,12 @@ export interface SimulatedPbx {
   /**
    * Simulate an Asterisk restart: every session is dropped, calls and dynamic
    * queue members are lost, channel counters restart, CoreStartupDate/Time
-   * and the Uniqueid epoch move on. The listener stays open.
+   * and the Uniqueid epoch move on. The listener stays open. With
+   * `{ graceful: true }` sessions first get `Event: Shutdown` (Shutdown: Cleanly,
+   * Restart: True), as on `core restart gracefully`; by default they are cut as
+   * in a crash.
    */
-  restart(): void;
+  restart(options?: { graceful?: boolean }): void;
   /** Drop every AMI connection without touching calls (a network cut). */
   dropConnections(): void;
   /** A customer call through the trunk (Local/<number>@trunk-sim), into a queue or to an endpoint. */
@@ -96,8 +99,15 @@ export async function startSimulatedPbx(options: SimulatedPbxOptions = {}): Prom
       scheduler.stop();
       await server.close();
     },
-    restart() {
+    restart(options = {}) {
       generator?.stop();
+      if (options.graceful) {
+        bus.emit('Shutdown', PERM.system, [
+          ['Shutdown', 'Cleanly'],
+          ['Restart', 'True'],
+        ]);
+        for (const s of server.sessions) s.end();
+      }
       server.dropAll();
       engine.reset();
       if (generator && generatorOptions) generator = startGenerator(engine, generatorOptions);

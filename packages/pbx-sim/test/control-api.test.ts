@@ -84,11 +84,7 @@ describe('control API', () => {
     t = await startTapped();
     expect(() => t!.pbx.placeCall({ queue: 'nope', callerNumber: '1' })).toThrow(PbxSimUnknownQueueError);
     expect(() => t!.pbx.setPhone('9999', { mode: 'busy' })).toThrow(PbxSimUnknownEndpointError);
-    try {
-      t.pbx.answer('9999');
-    } catch (e) {
-      expect((e as PbxSimUnknownEndpointError).code).toBe('PBX_SIM_ERR_UNKNOWN_ENDPOINT');
-    }
+    expect(() => t!.pbx.answer('9999')).toThrow(expect.objectContaining({ code: 'PBX_SIM_ERR_UNKNOWN_ENDPOINT' }));
   });
 });
 
@@ -119,6 +115,18 @@ describe('restart and connection drops', () => {
     expect(second.uniqueid).toBe(`${Math.floor(clock.now() / 1000) - 1}.0`);
     expect(second.channel).toBe(first.channel);
     again.close();
+    await pbx.close();
+  });
+
+  it('announces a graceful restart with a Shutdown event before closing the sessions', async () => {
+    const pbx = await startSimulatedPbx({});
+    const client = await RawAmiClient.connect(pbx.port);
+    await client.login();
+    pbx.restart({ graceful: true });
+    await client.waitClosed();
+    const shutdown = client.events('Shutdown')[0]!;
+    expect(shutdown.get('Privilege')).toBe('system,all');
+    expect(shutdown.get('Restart')).toBe('True');
     await pbx.close();
   });
 

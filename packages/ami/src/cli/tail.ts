@@ -47,6 +47,7 @@ async function main(): Promise<number> {
   client.onEvent((event) => {
     process.stdout.write(`${a.json ? JSON.stringify(event.pairs()) : formatEventLine(event)}\n`);
   });
+  const closed = new Promise<void>((resolve) => client.onStatus((s) => s.to === 'closed' && resolve()));
   const stop = () => void client.close();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -56,7 +57,7 @@ async function main(): Promise<number> {
     process.stderr.write(`# ${(error as Error).message}\n`);
     return 1;
   }
-  for await (const change of client.statusChanges()) if (change.to === 'closed') break;
+  await closed;
   return 0;
 }
 

@@ -1,4 +1,6 @@
 import type { AmiActionInput, AmiValue } from '../codec/encoder.ts';
+import { AmiConnectError } from '../errors.ts';
+import type { AmiTransport, AmiTransportFactory } from '../transport/transport.ts';
 
 /** A short reason for a lost connection, for status changes. */
 export function describeLoss(error: Error, phase: string | undefined): string {
@@ -43,4 +45,23 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () =>
       },
     );
   });
+}
+
+/** Call the transport factory; if it throws, return a transport whose connect() fails with that error. */
+export function makeTransport(factory: AmiTransportFactory): AmiTransport {
+  try {
+    return factory();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const noop = () => {};
+    return {
+      connect: () => Promise.reject(new AmiConnectError(`Cannot create the transport: ${message}`, { cause: message })),
+      write: () => false,
+      pause: noop,
+      resume: noop,
+      close: noop,
+      on: noop,
+      off: noop,
+    };
+  }
 }

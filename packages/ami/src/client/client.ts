@@ -19,7 +19,7 @@ import { EventWaiters } from './event-waiters.ts';
 import { createKeepalive, type Keepalive } from './keepalive.ts';
 import { ListenerSet, iterate } from './listeners.ts';
 import { login } from './login.ts';
-import { describeLoss, withAsync, withTimeout } from './client-helpers.ts';
+import { describeLoss, makeTransport, withAsync, withTimeout } from './client-helpers.ts';
 import { type AmiClientOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import type { AmiListResult } from './pending-actions.ts';
 import { SendQueue } from './send-queue.ts';
@@ -171,7 +171,7 @@ class DefaultAmiClient implements AmiClient {
     if (this.#o.resyncEvents === 'buffer') this.#dispatcher.hold();
     const conn = new Connection({
       id,
-      transport: this.#options.transport(),
+      transport: makeTransport(this.#options.transport),
       ids: this.#o.ids,
       maxMessageBytes: this.#o.maxMessageBytes,
       onEvent: (event) => {

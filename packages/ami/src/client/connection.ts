@@ -75,12 +75,22 @@ export class Connection {
     t.on('data', (chunk) => {
       if (this.#lost === undefined) this.#parser.push(chunk);
     });
-    t.on('error', () => {
-      // `close` follows and carries the loss; the error text is kept for it.
+    let socketError: Error | undefined;
+    t.on('error', (error) => {
+      socketError = error; // `close` follows and carries the loss
     });
-    t.on('close', (hadError) =>
-      this.drop(new AmiDisconnectedError(hadError ? 'Connection reset' : 'Connection closed by peer', { connection: this.id })),
-    );
+    t.on('close', (hadError) => {
+      // One macrotask later, so that a reply read just before the close (Asterisk's
+      // `Authentication failed`, a Goodbye) is acted upon before the loss is.
+      setImmediate(() =>
+        this.drop(
+          new AmiDisconnectedError(
+            hadError ? `Connection reset: ${socketError?.message ?? 'socket error'}` : 'Connection closed by peer',
+            { connection: this.id, ...(socketError ? { cause: socketError.message } : {}) },
+          ),
+        ),
+      );
+    });
     await t.connect();
   }
 

@@ -103,6 +103,22 @@ describe('connection drops', () => {
     expect(statuses.at(-1)?.reason).toBe('connect failed; gave up after 2 attempts');
   });
 
+  it('treats a transport factory that throws as a failed connection attempt', async () => {
+    const client = createAmiClient({
+      username: 'cti',
+      secret: 'ctisecret',
+      keepalive: false,
+      reconnect: false,
+      transport: () => {
+        throw new Error('no route to PBX');
+      },
+    });
+    const error = await client.connect().catch((e) => e);
+    expect(error.code).toBe('AMI_ERR_CONNECT');
+    expect(error.message).toContain('no route to PBX');
+    expect(client.state).toBe('closed');
+  });
+
   it('treats a peer that never sends the banner as a failed attempt', async () => {
     const { client } = start({ silent: true }, { loginTimeoutMs: 30, reconnect: { ...fastReconnect, maxAttempts: 1 } });
     const statuses = recordStatuses(client);

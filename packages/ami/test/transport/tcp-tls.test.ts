@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type AmiClient,
+  AmiAuthError,
   AmiConnectError,
   AmiInvalidArgumentError,
   AmiInvalidHeaderError,
@@ -68,6 +69,26 @@ describe('TCP transport', () => {
     await client.close();
     await until(() => fake.sessions[0]!.closed);
     expect(fake.sessions[0]!.actions.map((a) => a.get('Action'))).toEqual(['Challenge', 'Login', 'QueueStatus', 'Logoff']);
+  });
+
+  it('reports a wrong secret as AmiAuthError although Asterisk closes the socket right after saying so', async () => {
+    const { fake, port } = await fakeOn();
+    for (const auth of ['plain', 'md5'] as const) {
+      const client = track(
+        createAmiClient({
+          transport: () => createTcpTransport({ host: '127.0.0.1', port }),
+          username: 'cti',
+          secret: 'wrong',
+          auth,
+          keepalive: false,
+          reconnect: { baseMs: 5, maxMs: 5 },
+        }),
+      );
+      const error = await client.connect().catch((e) => e);
+      expect(error).toBeInstanceOf(AmiAuthError);
+      expect(client.state).toBe('closed');
+    }
+    expect(fake.sessions).toHaveLength(2);
   });
 
   it('refuses an injection attempt before any byte reaches the server', async () => {

@@ -79,7 +79,8 @@ export class PbxCore {
     return `${Math.floor(this.now() / 1000)}.${this.#uniq++}`;
   }
 
-  nextActionlessId(): string {
+  /** ActionID of the OriginateResponse for calls placed through the control API. */
+  nextControlActionId(): string {
     return `pbx-sim-${++this.#originateSeq}`;
   }
 

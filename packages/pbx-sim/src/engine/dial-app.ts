@@ -1,5 +1,5 @@
 import type { Bridge } from '../model/bridge.ts';
-import { type Channel, update } from '../model/channel.ts';
+import type { Channel } from '../model/channel.ts';
 import type { Task } from '../time/scheduler.ts';
 import { bridgeTwo, setPeerVars } from './bridging.ts';
 import type { CallerApp, CallerParty } from './caller-party.ts';
@@ -248,7 +248,6 @@ export class DialCall implements CallerApp {
   /** The dialled leg is replaced (attended transfer into this call). */
   adopt(leg: Channel): void {
     this.leg = leg;
-    update(leg, {});
     leg.handler = { hangup: (_ch, how, cause) => this.#calleeGone(how, cause) };
   }
 }

@@ -16,7 +16,7 @@ import { TrunkCaller } from './trunk-caller.ts';
 
 /** A follow-up to run once the action's response has been written. */
 export type Then = () => void;
-export type ActionOutcome = { ok: boolean; message: string; then: Then; extra?: Array<[string, string]> };
+export type ActionOutcome = { ok: boolean; message: string; after: Then; extra?: Array<[string, string]> };
 
 const noop: Then = () => {};
 
@@ -93,14 +93,14 @@ export class PbxEngine implements DialHost {
   originate(req: OriginateRequest): ActionOutcome {
     const deps = this.#originateDeps;
     const error = validateOriginate(deps, req);
-    if (error) return { ok: false, message: error, then: noop };
-    return { ok: true, message: 'Originate successfully queued', then: () => this.core.scheduler.after(3, () => originate(deps, req)) };
+    if (error) return { ok: false, message: error, after: noop };
+    return { ok: true, message: 'Originate successfully queued', after: () => this.core.scheduler.after(3, () => originate(deps, req)) };
   }
 
   hangup(target: string, cause = 16): ActionOutcome {
     const ch = this.core.findChannel(target);
-    if (!ch || ch.hungUp) return { ok: false, message: 'No such channel', then: noop };
-    return { ok: true, message: 'Channel Hungup', then: () => this.hangupChannel(ch, 'soft', cause) };
+    if (!ch || ch.hungUp) return { ok: false, message: 'No such channel', after: noop };
+    return { ok: true, message: 'Channel Hungup', after: () => this.hangupChannel(ch, 'soft', cause) };
   }
 
   /** Ask a channel to hang up; its owner emits the whole teardown. */
@@ -117,34 +117,34 @@ export class PbxEngine implements DialHost {
 
   blindTransfer(channel: string, exten: string, context: string | undefined): ActionOutcome {
     const ch = this.core.findChannel(channel);
-    const [message, then] = blindTransfer(this.#transferDeps, channel, exten, context ?? ch?.context ?? 'internal');
-    return { ok: message === 'Transfer succeeded', message, then };
+    const [message, after] = blindTransfer(this.#transferDeps, channel, exten, context ?? ch?.context ?? 'internal');
+    return { ok: message === 'Transfer succeeded', message, after };
   }
 
   atxfer(channel: string, exten: string, context: string | undefined): ActionOutcome {
-    const [message, ok, then] = attendedTransfer(this.#transferDeps, channel, exten, context ?? 'internal');
-    return { ok, message, then };
+    const [message, ok, after] = attendedTransfer(this.#transferDeps, channel, exten, context ?? 'internal');
+    return { ok, message, after };
   }
 
   redirect(channel: string, exten: string, context: string): ActionOutcome {
     const ch = this.core.findChannel(channel);
-    if (!ch) return { ok: false, message: `Channel does not exist: ${channel}`, then: noop };
+    if (!ch) return { ok: false, message: `Channel does not exist: ${channel}`, after: noop };
     const peer = ch.bridge?.channels.find((c) => c !== ch);
-    if (!peer) return { ok: false, message: 'Redirect failed', then: noop };
-    const [message, then] = blindTransfer(this.#transferDeps, peer.name, exten, context, { announce: false });
-    if (message !== 'Transfer succeeded') return { ok: false, message: 'Redirect failed', then: noop };
-    return { ok: true, message: 'Redirect successful', then };
+    if (!peer) return { ok: false, message: 'Redirect failed', after: noop };
+    const [message, after] = blindTransfer(this.#transferDeps, peer.name, exten, context, { announce: false });
+    if (message !== 'Transfer succeeded') return { ok: false, message: 'Redirect failed', after: noop };
+    return { ok: true, message: 'Redirect successful', after };
   }
 
   mixMonitor(channel: string, file: string | undefined): ActionOutcome {
     const ch = this.core.findChannel(channel);
-    if (!ch) return { ok: false, message: 'No such channel', then: noop };
+    if (!ch) return { ok: false, message: 'No such channel', after: noop };
     const id = this.core.rng.uuid();
     return {
       ok: true,
       message: '',
       extra: [['MixMonitorID', id]],
-      then: () => {
+      after: () => {
         this.#mixmonitors.set(ch, id);
         varset(this.core, ch, 'MIXMONITOR_FILENAME', file ?? `${ch.uniqueid}.wav`);
         this.core.bus.emitLazy('MixMonitorStart', PERM.call, () => cs(ch));
@@ -154,12 +154,12 @@ export class PbxEngine implements DialHost {
 
   stopMixMonitor(channel: string): ActionOutcome {
     const ch = this.core.findChannel(channel);
-    if (!ch) return { ok: false, message: 'No such channel', then: noop };
-    if (!this.#mixmonitors.has(ch)) return { ok: false, message: 'Could not stop MixMonitor', then: noop };
+    if (!ch) return { ok: false, message: 'No such channel', after: noop };
+    if (!this.#mixmonitors.has(ch)) return { ok: false, message: 'Could not stop MixMonitor', after: noop };
     return {
       ok: true,
       message: 'MixMonitor stopped',
-      then: () => {
+      after: () => {
         this.#mixmonitors.delete(ch);
         this.core.bus.emitLazy('MixMonitorStop', PERM.call, () => cs(ch));
       },
@@ -178,15 +178,13 @@ export class PbxEngine implements DialHost {
       if (!core.hasEndpoint(opts.exten)) throw new PbxSimUnknownEndpointError(opts.exten);
       exten = opts.exten;
     } else throw new PbxSimInvalidStateError('placeCall needs a queue or an exten');
-    const init = {
+    const caller = new TrunkCaller(core, {
       number: opts.callerNumber,
       name: opts.callerName ?? '',
       context: 'from-trunk',
       exten,
-      actionId: core.nextActionlessId(),
-      variables: [] as Array<[string, string]>,
-    };
-    const caller = new TrunkCaller(core, init);
+      actionId: core.nextControlActionId(),
+    });
     let bridged = false;
     caller.onBridged = () => {
       bridged = true;
@@ -197,7 +195,7 @@ export class PbxEngine implements DialHost {
         else this.hangupChannel(caller.two, 'soft', 16);
       });
     };
-    caller.start(init, () => routeForCall(this.#originateDeps, caller, 'from-trunk', exten));
+    caller.start(() => routeForCall(this.#originateDeps, caller, 'from-trunk', exten));
     if (opts.patienceMs !== undefined) {
       core.scheduler.after(opts.patienceMs, () => {
         if (!bridged) this.hangupChannel(caller.two, 'soft', 16);

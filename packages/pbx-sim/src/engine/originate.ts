@@ -74,16 +74,18 @@ export function originate(deps: OriginateDeps, req: OriginateRequest): void {
   if (local) {
     const [num, name] = parseCallerId(req.callerId);
     const number = local[1]!;
-    const init = {
+    const context = req.context!;
+    const exten = req.exten!;
+    const caller = new TrunkCaller(deps.core, {
       number,
-      name: name || '',
-      context: req.context!,
-      exten: req.exten!,
+      callerNumber: num || number,
+      name,
+      context,
+      exten,
       actionId: req.actionId,
       variables: req.variables ?? [],
-    };
-    const caller = new TrunkCaller(deps.core, init);
-    caller.start({ ...init, number: num || number }, () => routeForCall(deps, caller, init.context, init.exten));
+    });
+    caller.start(() => routeForCall(deps, caller, context, exten));
     return;
   }
   const endpoint = req.channel.replace(/^PJSIP\//i, '');

@@ -1,12 +1,11 @@
 import type { Bridge } from '../model/bridge.ts';
 import type { Channel } from '../model/channel.ts';
-import { type Queue, type QueueMember, serviceLevelPerf } from '../model/queue.ts';
+import type { Queue, QueueMember } from '../model/queue.ts';
 import type { Task } from '../time/scheduler.ts';
-import { setPeerVars, bridgeTwo } from './bridging.ts';
+import { bridgeTwo, setPeerVars } from './bridging.ts';
 import type { CallerApp, CallerParty } from './caller-party.ts';
 import type { PbxCore } from './core.ts';
 import { refreshEndpoint, refreshQueueCallers } from './devices.ts';
-import { customerLang } from './dialplan.ts';
 import {
   agentComplete,
   agentConnect,
@@ -26,6 +25,7 @@ import {
 } from './events.ts';
 import { cdr, rtpQos, rtpQosBridged, startRtcp, varset, varsets } from './noise.ts';
 import { type Attempt, type FailKind, cancelDialEnds, dropAttempts, endpointOf, failAttempt, pickMembers, ringMembers } from './queue-ring.ts';
+import { abandonVars, memberVars, queueRecord, queueVars, rolling, secs, settleCompleted } from './queue-vars.ts';
 
 /** What the queue service offers a call (wired by QueueService). */
 export interface QueueCallHost {
@@ -41,8 +41,6 @@ interface Connected {
   answeredAt: number;
   holdSec: number;
 }
-
-const secs = (ms: number) => Math.max(0, Math.floor(ms / 1000));
 
 /**
  * One caller inside app_queue: waiting with music, ringing members by
@@ -128,18 +126,9 @@ export class QueueCall implements CallerApp {
     this.#retryLater();
   }
 
-  /** One CDR record per party dialled, settled when the caller's CDR is written. */
+  /** One CDR record per party dialled, written with the caller's CDR. */
   #record(leg: Channel, disposition: 'ANSWERED' | 'NO ANSWER' | 'BUSY', answeredAt?: number): void {
-    this.party.records.push({
-      destinationChannel: leg,
-      disposition,
-      answeredAt,
-      lastApplication: 'Queue',
-      lastData: `${this.queue.config.name},tT,,,300`,
-      destination: this.queue.config.name,
-      destinationContext: 'queue-entry',
-      userField: `lang=${customerLang(this.caller)}`,
-    });
+    this.party.records.push(queueRecord(this.queue, this.caller, leg, disposition, answeredAt));
   }
 
   #failed(a: Attempt, kind: FailKind): void {
@@ -164,19 +153,7 @@ export class QueueCall implements CallerApp {
 
   /** QUEUENAME … QUEUESRVLEVELPERF, as Queue() sets them. */
   queueVars(): Array<[string, string]> {
-    const q = this.queue;
-    return [
-      ['QUEUENAME', q.config.name],
-      ['QUEUEMAX', String(q.config.maxlen)],
-      ['QUEUESTRATEGY', q.config.strategy],
-      ['QUEUECALLS', String(q.entries.length)],
-      ['QUEUEHOLDTIME', String(Math.round(q.holdtime))],
-      ['QUEUETALKTIME', String(Math.round(q.talktime))],
-      ['QUEUECOMPLETED', String(q.completed)],
-      ['QUEUEABANDONED', String(q.abandoned)],
-      ['QUEUESRVLEVEL', String(q.config.servicelevel)],
-      ['QUEUESRVLEVELPERF', serviceLevelPerf(q)],
-    ];
+    return queueVars(this.queue);
   }
 
   #leaveQueue(): void {
@@ -213,18 +190,9 @@ export class QueueCall implements CallerApp {
     const now = core.now();
     const holdSec = secs(now - this.joinedAt);
     const q = this.queue;
-    q.holdtime = q.holdtime === 0 ? holdSec : (q.holdtime * 3 + holdSec) / 4;
-    const memberVars: Array<[string, string]> = [
-      ['MEMBERINTERFACE', m.iface],
-      ['MEMBERNAME', m.name],
-      ['MEMBERCALLS', String(m.callsTaken)],
-      ['MEMBERLASTCALL', String(m.lastCall)],
-      ['MEMBERPENALTY', String(m.penalty)],
-      ['MEMBERDYNAMIC', '1'],
-      ['MEMBERREALTIME', '0'],
-    ];
-    varsets(core, c, memberVars);
-    varsets(core, leg, memberVars);
+    q.holdtime = rolling(q.holdtime, holdSec);
+    varsets(core, c, memberVars(m));
+    varsets(core, leg, memberVars(m));
     const entryVars: Array<[string, string]> = [
       ['QEHOLDTIME', String(holdSec)],
       ['QEORIGINALPOS', String(this.originalPosition)],
@@ -260,18 +228,8 @@ export class QueueCall implements CallerApp {
   #complete(talkSec: number): void {
     const c = this.connected;
     if (!c) return;
-    const q = this.queue;
-    q.completed++;
-    if (c.holdSec <= q.config.servicelevel) q.completedInSl++;
-    q.talktime = q.talktime === 0 ? talkSec : (q.talktime * 3 + talkSec) / 4;
-    const m = c.member;
-    m.inCall = false;
-    m.callsTaken++;
-    m.lastCall = Math.floor(this.#core.now() / 1000);
-    if (m.wrapuptime > 0) {
-      m.wrapupUntil = this.#core.now() + m.wrapuptime * 1000;
-      this.#core.scheduler.after(m.wrapuptime * 1000, () => this.#host.memberFreedLater(q.config.name));
-    }
+    const wrapupMs = settleCompleted(this.queue, c.member, c.holdSec, talkSec, this.#core.now());
+    if (wrapupMs > 0) this.#core.scheduler.after(wrapupMs, () => this.#host.memberFreedLater(this.queue.config.name));
   }
 
   #postCallVars(): void {
@@ -335,15 +293,7 @@ export class QueueCall implements CallerApp {
     mohStop(core, c);
     cancelDialEnds(core, c, attempts);
     const waitMs = core.now() - this.joinedAt;
-    varsets(core, c, [
-      ['QUEUEWAIT', String(secs(waitMs))],
-      ['QUEUEWAIT_MS', String(waitMs)],
-      ['DIALEDTIME', String(secs(waitMs))],
-      ['DIALEDTIME_MS', String(waitMs)],
-      ['ANSWEREDTIME', '0'],
-      ['ANSWEREDTIME_MS', '0'],
-      ['ABANDONED', 'TRUE'],
-    ]);
+    varsets(core, c, abandonVars(waitMs));
     varsets(core, c, this.queueVars());
     queueCallerAbandon(core, c, this.queue.config.name, Math.max(1, this.position), this.originalPosition, secs(waitMs));
     this.queue.abandoned++;

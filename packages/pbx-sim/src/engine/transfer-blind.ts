@@ -95,7 +95,7 @@ export function blindTransfer(
   const sides = sidesOf(deps, t);
   if (!sides) return ['Transfer failed', () => {}];
   const route = context === 'internal' ? internalRoute(core, exten, sides.transferee.callerNum, sides.transferee.callerName) : undefined;
-  if (!route || route.end.kind !== 'dial') return ['Transfer invalid', () => {}];
+  if (route?.end.kind !== 'dial') return ['Transfer invalid', () => {}];
   const endpoint = route.end.endpoint;
   const announce = options.announce ?? true;
   return ['Transfer succeeded', () => runBlind(deps, sides, exten, context, endpoint, route.steps.slice(1), announce)];

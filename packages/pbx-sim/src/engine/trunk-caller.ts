@@ -18,7 +18,10 @@ import {
 import { type CdrRecord, appStart, cdr, newexten, varset } from './noise.ts';
 
 export interface TrunkCallerInit {
+  /** The number in `Local/<number>@trunk-sim`. */
   number: string;
+  /** Caller ID number (the Originate's CallerID); defaults to `number`. */
+  callerNumber?: string;
   name: string;
   /** Where the `;1` half goes once answered (the Originate's Context/Exten). */
   context: string;
@@ -43,6 +46,7 @@ export class TrunkCaller implements CallerParty {
   /** Called each time the caller is bridged (the generator schedules talk time from here). */
   onBridged: (() => void) | undefined;
   readonly #core: PbxCore;
+  readonly #init: TrunkCallerInit;
   readonly #device: string;
   readonly #maxWait: string;
   #waiting = false;
@@ -52,6 +56,7 @@ export class TrunkCaller implements CallerParty {
 
   constructor(core: PbxCore, init: TrunkCallerInit) {
     this.#core = core;
+    this.#init = init;
     const [one, two] = core.localPair(init.number, 'trunk-sim');
     this.one = one;
     this.two = two;
@@ -67,20 +72,22 @@ export class TrunkCaller implements CallerParty {
   }
 
   /** Emit the origination sequence up to OriginateResponse; `run` then drives the `;1` dialplan. */
-  start(init: TrunkCallerInit, run: () => void): void {
+  start(run: () => void): void {
     const core = this.#core;
+    const init = this.#init;
+    const num = init.callerNumber || init.number;
     const { one, two } = this;
     newchannel(core, one);
     newchannel(core, two);
     appStart(core, one, 'AppDial2', '(Outgoing Line)');
     for (const [k, v] of init.variables ?? []) varset(core, one, k, v);
-    newCallerid(core, one, init.number, init.name);
-    newConnectedLine(core, one, init.number, init.name);
+    newCallerid(core, one, num, init.name);
+    newConnectedLine(core, one, num, init.name);
     for (const [k, v] of init.variables ?? []) varset(core, two, k, v);
-    two.connNum = init.number;
+    two.connNum = num;
     two.connName = init.name;
-    newCallerid(core, two, init.number, init.name);
-    newConnectedLine(core, two, init.number, init.name);
+    newCallerid(core, two, num, init.name);
+    newConnectedLine(core, two, num, init.name);
     localBridge(core, one, two);
     dialBegin(core, undefined, one, `${init.number}@trunk-sim`);
     newexten(core, two, 'trunk-sim', init.number, 1, 'Answer', '');

@@ -56,6 +56,7 @@ export interface RefreshTokensTable {
   expires_at: number;
   revoked_at: number | null;
   replaced_by: string | null;
+  session_id: string | null;
 }
 
 export interface AgentsTable {

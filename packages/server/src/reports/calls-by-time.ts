@@ -37,9 +37,9 @@ async function bucketed(db: Kysely<Database>, range: ReportRange, sizeMs: number
     .select([
       bucket.as('bucket'),
       sql<number>`count(*)`.as('offered'),
-      sql<number>`sum(case when call_records.outcome = 'answered' then 1 else 0 end)`.as('answered'),
-      sql<number>`sum(case when call_records.outcome = 'abandoned' then 1 else 0 end)`.as('abandoned'),
-      sql<number | null>`sum(case when call_records.outcome = 'answered' then call_records.wait_seconds end)`.as('wait'),
+      sql<number>`count(*) filter (where call_records.outcome = 'answered')`.as('answered'),
+      sql<number>`count(*) filter (where call_records.outcome = 'abandoned')`.as('abandoned'),
+      sql<number | null>`sum(call_records.wait_seconds) filter (where call_records.outcome = 'answered')`.as('wait'),
     ])
     .groupBy(sql`1`)
     .execute();

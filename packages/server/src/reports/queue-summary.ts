@@ -13,8 +13,11 @@
  * - ASA (average speed of answer) = mean wait of answered calls;
  * - AHT (average handle time) = mean of talk + hold + wrap-up of answered calls;
  * - abandon rate = abandoned / offered.
+ *
+ * Aggregates use FILTER clauses (SQLite >= 3.30, PostgreSQL >= 9.4): cheaper per
+ * row than SUM(CASE ...) over a million calls.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { InvalidReportRangeError } from '../persistence/errors.ts';
 import type { Database } from '../persistence/schema.ts';
 import { intLiteral } from '../persistence/sql-dialect.ts';
@@ -64,41 +67,31 @@ export async function queueSummary(
       throw new InvalidReportRangeError('service-level threshold must be a whole number of seconds > 0', { serviceLevelSeconds: value });
     }
   }
-  const t =
-    fixed !== undefined
-      ? intLiteral(fixed)
-      : sql<number>`coalesce(queue_settings.service_level_seconds, ${intLiteral(defaultThreshold)})`;
+  const t = fixed !== undefined ? intLiteral(fixed) : await thresholdExpression(db, defaultThreshold);
   const answered = sql`call_records.outcome = 'answered'`;
-  const rows = await whereCallsInRange(
-    db
-      .selectFrom('call_records')
-      .leftJoin('queue_settings', (join) =>
-        join.onRef('queue_settings.pbx', '=', 'call_records.pbx').onRef('queue_settings.queue', '=', 'call_records.queue'),
-      ),
-    range,
-  )
+  const rows = await whereCallsInRange(db.selectFrom('call_records'), range)
     .where('call_records.queue', 'is not', null)
     .select([
-      'call_records.pbx',
       'call_records.queue',
+      'call_records.pbx',
       sql<number>`max(${t})`.as('threshold'),
       sql<number>`count(*)`.as('offered'),
-      sql<number>`sum(case when ${answered} then 1 else 0 end)`.as('answered'),
-      sql<number>`sum(case when call_records.outcome = 'abandoned' then 1 else 0 end)`.as('abandoned'),
-      sql<number>`sum(case when ${answered} and call_records.wait_seconds <= ${t} then 1 else 0 end)`.as('within'),
-      sql<number>`sum(case when not ${answered} and call_records.wait_seconds > ${t} then 1 else 0 end)`.as('late'),
-      sql<number>`sum(case when call_records.outcome = 'abandoned' and call_records.wait_seconds <= ${t} then 1 else 0 end)`.as('short'),
-      sql<number | null>`sum(case when ${answered} then call_records.wait_seconds end)`.as('wait'),
-      sql<number | null>`sum(case when ${answered} then call_records.talk_seconds + call_records.hold_seconds + call_records.wrapup_seconds end)`.as(
+      sql<number>`count(*) filter (where ${answered})`.as('answered'),
+      sql<number>`count(*) filter (where call_records.outcome = 'abandoned')`.as('abandoned'),
+      sql<number>`count(*) filter (where ${answered} and call_records.wait_seconds <= ${t})`.as('within'),
+      sql<number>`count(*) filter (where not ${answered} and call_records.wait_seconds > ${t})`.as('late'),
+      sql<number>`count(*) filter (where call_records.outcome = 'abandoned' and call_records.wait_seconds <= ${t})`.as('short'),
+      sql<number | null>`sum(call_records.wait_seconds) filter (where ${answered})`.as('wait'),
+      sql<number | null>`sum(call_records.talk_seconds + call_records.hold_seconds + call_records.wrapup_seconds) filter (where ${answered})`.as(
         'handle',
       ),
-      sql<number | null>`sum(case when ${answered} then call_records.talk_seconds end)`.as('talk'),
+      sql<number | null>`sum(call_records.talk_seconds) filter (where ${answered})`.as('talk'),
       sql<number | null>`max(call_records.wait_seconds)`.as('longest'),
     ])
-    .groupBy(['call_records.pbx', 'call_records.queue'])
-    .orderBy('call_records.pbx')
-    .orderBy('call_records.queue')
+    // Same order as the covering index call_records_queue_report_idx: no sort needed.
+    .groupBy(['call_records.queue', 'call_records.pbx'])
     .execute();
+  rows.sort((a, b) => a.pbx.localeCompare(b.pbx) || (a.queue ?? '').localeCompare(b.queue ?? ''));
 
   const queues = rows.map((r) => stats(r, r.pbx, r.queue ?? '', Number(r.threshold)));
   const sum = (pick: (r: (typeof rows)[number]) => number | null) => rows.reduce((acc, r) => acc + Number(pick(r) ?? 0), 0);
@@ -121,6 +114,24 @@ export async function queueSummary(
     0,
   );
   return { queues, total };
+}
+
+/**
+ * Each queue's threshold as a CASE over the (small) queue_settings table,
+ * inlined so the aggregation reads call_records alone, without a join per row.
+ */
+async function thresholdExpression(db: Kysely<Database>, fallback: number): Promise<RawBuilder<number>> {
+  const settings = await db
+    .selectFrom('queue_settings')
+    .select(['pbx', 'queue', 'service_level_seconds'])
+    .where('service_level_seconds', 'is not', null)
+    .execute();
+  if (settings.length === 0) return intLiteral(fallback);
+  const cases = settings.map(
+    (s) =>
+      sql`when call_records.queue = ${s.queue} and call_records.pbx = ${s.pbx} then ${intLiteral(s.service_level_seconds!)}`,
+  );
+  return sql<number>`(case ${sql.join(cases, sql` `)} else ${intLiteral(fallback)} end)`;
 }
 
 interface Sums {

@@ -1,3 +1,4 @@
+import type { CallFacts } from './call.ts';
 import type { DomainChange } from './changes.ts';
 import { diffModels } from './diff.ts';
 import type { PbxModel } from './pbx-model.ts';
@@ -29,7 +30,7 @@ export function resyncModel(old: PbxModel, lists: SnapshotLists, at: EpochMs): R
   for (const [linkedid, call] of next.calls) {
     const before = old.calls.get(linkedid);
     if (before === undefined) continue;
-    Object.assign(call.facts, before.facts);
+    mergeFacts(call.facts, before.facts);
     next.calls.set(linkedid, { ...call, startedAt: before.startedAt });
   }
   for (const q of next.queues.values()) {
@@ -40,4 +41,13 @@ export function resyncModel(old: PbxModel, lists: SnapshotLists, at: EpochMs): R
     }
   }
   return { model: next, changes: diffModels(old, next, at) };
+}
+
+/** The live facts win; what happened during the outage (an answer, another queue) is added from the snapshot. */
+function mergeFacts(snap: CallFacts, live: CallFacts): void {
+  const queues = [...live.queues, ...snap.queues.filter((q) => !live.queues.includes(q))];
+  const offered = [...live.agentsOffered, ...snap.agentsOffered.filter((a) => !live.agentsOffered.includes(a))];
+  const answer = live.answeredAt === null && snap.answeredAt !== null ? { answeredAt: snap.answeredAt, answeredBy: snap.answeredBy } : null;
+  const currentAgent = snap.currentAgent ?? live.currentAgent;
+  Object.assign(snap, live, { queues, agentsOffered: offered, currentAgent }, answer ?? {});
 }

@@ -107,7 +107,7 @@ describe('command dispatch', () => {
   });
 
   it('passes a service error code through to the client and the audit trail', async () => {
-    const failing = Object.assign(new Error('Agent agent-1001 is not signed in'), { code: 'CTI_ERR_NOT_SIGNED_IN' });
+    const failing = Object.assign(new Error('Agent agent-1001 cannot go from logged-out to ready'), { code: 'CTI_ERR_ILLEGAL_AGENT_TRANSITION' });
     fx = await buildFixture({
       commands: {
         'agent.ready': async () => {
@@ -118,8 +118,8 @@ describe('command dispatch', () => {
     const { accessToken } = await login(fx.app, 'alice');
     const res = await post('/api/agents/me/ready', bearer(accessToken));
     expect(res.statusCode).toBe(422);
-    expect(res.json()).toEqual({ code: 'CTI_ERR_NOT_SIGNED_IN', message: 'Agent agent-1001 is not signed in' });
-    expect(fx.audit.entries().at(-1)).toMatchObject({ action: 'agent.ready', ok: false, code: 'CTI_ERR_NOT_SIGNED_IN' });
+    expect(res.json()).toEqual({ code: 'CTI_ERR_ILLEGAL_AGENT_TRANSITION', message: 'Agent agent-1001 cannot go from logged-out to ready' });
+    expect(fx.audit.entries().at(-1)).toMatchObject({ action: 'agent.ready', ok: false, code: 'CTI_ERR_ILLEGAL_AGENT_TRANSITION' });
   });
 
   it('hides unexpected failures behind CTI_ERR_INTERNAL', async () => {

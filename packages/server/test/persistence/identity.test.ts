@@ -115,6 +115,12 @@ describe.each(dialects)('users, scopes, teams and credentials on %s', (dialect) 
     const second = await t.repos.refreshTokens.create({ userId: u.id, hash: 'r2', expiresAt: t.clock.now + 60_000 });
     expect(await t.repos.refreshTokens.revoke(first.id, second.id)).toBe(true);
     expect(await t.repos.refreshTokens.findByHash('r1')).toMatchObject({ replacedBy: second.id, revokedAt: t.clock.now });
+    expect(second.sessionId).toBe(second.id);
+    const rotated = await t.repos.refreshTokens.create({ userId: u.id, hash: 'r3', expiresAt: t.clock.now + 60_000, sessionId: second.sessionId });
+    expect(rotated.sessionId).toBe(second.id);
+    expect(await t.repos.refreshTokens.revokeSession(second.sessionId)).toBe(2);
+    expect((await t.repos.refreshTokens.findByHash('r3'))?.revokedAt).toBe(t.clock.now);
+    await t.repos.refreshTokens.create({ userId: u.id, hash: 'r4', expiresAt: t.clock.now + 60_000 });
     expect(await t.repos.refreshTokens.revokeAllForUser(u.id)).toBe(1);
     await t.repos.refreshTokens.create({ userId: u.id, hash: 'old', expiresAt: t.clock.now - 1 });
     expect(await t.repos.refreshTokens.pruneExpired(t.clock.now)).toBe(1);

@@ -9,7 +9,7 @@ function settle(ctx: ActionContext, outcome: ActionOutcome): void {
   }
   if (outcome.message) ctx.success(outcome.message, outcome.extra);
   else ctx.success(undefined, outcome.extra);
-  outcome.then();
+  outcome.after();
 }
 
 export const originate: ActionHandler = (ctx) => {

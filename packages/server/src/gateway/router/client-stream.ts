@@ -4,9 +4,15 @@ import { createRingBuffer, type RingBuffer } from './ring-buffer.ts';
 import type { ClientTransport, RouterOptions } from './types.ts';
 import { compileViewer, type Viewer } from './viewer.ts';
 
+/** A queued frame: an event (seq > 0, shared body) or a control frame (seq 0, full text). */
 interface Outbound {
-  data: string;
-  isEvent: boolean;
+  seq: number;
+  body: string;
+}
+
+/** The text of an event frame: `op` and `seq` spliced in front of the shared event JSON. */
+export function eventFrame(seq: number, body: string): string {
+  return `{"op":"event","seq":${seq},${body.slice(1)}`;
 }
 
 export interface StreamHooks {
@@ -77,7 +83,7 @@ export class ClientStream {
   start(): void {
     if (!this.transport || this.started) return;
     this.started = true;
-    for (const frame of this.ring.since(this.startSeq, this.seq) ?? []) this.enqueue(frame.data, true);
+    for (const frame of this.ring.since(this.startSeq, this.seq) ?? []) this.enqueue(frame.seq, frame.body);
     this.flush();
   }
 
@@ -92,25 +98,25 @@ export class ClientStream {
   /** Numbers, retains and (when attached) sends one event. `body` is the event JSON without `op`/`seq`. */
   deliver(body: string): void {
     const seq = ++this.seq;
-    const data = `{"op":"event","seq":${seq},${body.slice(1)}`;
-    this.ring.push({ seq, data });
-    if (this.transport && this.started) this.enqueue(data, true);
+    this.ring.push({ seq, body });
+    if (this.transport && this.started) this.enqueue(seq, body);
   }
 
   /** Sends a frame that is not an event (welcome, snapshot, result, pong, error). */
   sendControl(frame: unknown): void {
     if (!this.transport) return;
-    this.enqueue(typeof frame === 'string' ? frame : JSON.stringify(frame), false);
+    this.enqueue(0, typeof frame === 'string' ? frame : JSON.stringify(frame));
   }
 
-  private enqueue(data: string, isEvent: boolean): void {
-    this.queue.push({ data, isEvent });
-    this.queuedBytes += data.length;
+  private enqueue(seq: number, body: string): void {
+    if (!this.transport) return;
+    this.queue.push({ seq, body });
+    this.queuedBytes += body.length;
     if (this.queueDepth > this.options.maxQueueEvents || this.queuedBytes > this.options.maxQueueBytes) {
       this.hooks.overflow(this);
       return;
     }
-    if (this.started || !isEvent) this.flush();
+    this.flush();
   }
 
   private flush(): void {
@@ -120,9 +126,9 @@ export class ClientStream {
     while (this.head < this.queue.length && transport.bufferedAmount() < this.options.socketHighWaterBytes) {
       const item = this.queue[this.head]!;
       this.queue[this.head++] = undefined;
-      this.queuedBytes -= item.data.length;
-      if (item.isEvent) events++;
-      transport.send(item.data, this.onSent);
+      this.queuedBytes -= item.body.length;
+      if (item.seq > 0) events++;
+      transport.send(item.seq > 0 ? eventFrame(item.seq, item.body) : item.body, this.onSent);
       if (this.transport !== transport) break;
     }
     if (this.head > 1024 && this.head * 2 > this.queue.length) {

@@ -1,7 +1,10 @@
-/** One retained event frame. */
+/**
+ * One retained event: its seq on this stream and the event JSON shared by every stream that got
+ * it (the frame text is built when sent, so retention costs a small object per stream).
+ */
 export interface RetainedFrame {
   seq: number;
-  data: string;
+  body: string;
 }
 
 /**

@@ -42,7 +42,7 @@ export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
   maxQueueBytes: 8 * 1024 * 1024,
   socketHighWaterBytes: 1024 * 1024,
   resumeWindowMs: 120_000,
-  retainEvents: 10_000,
+  retainEvents: 5_000,
 };
 
 /** Counters the router reports; the gateway's metrics implement them. */

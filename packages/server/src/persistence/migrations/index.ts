@@ -11,6 +11,8 @@ import { contactCenter } from './0002-contact-center.ts';
 import { directory } from './0003-directory.ts';
 import { activity } from './0004-activity.ts';
 import { archive } from './0005-archive.ts';
+import { tokenSessions } from './0006-token-sessions.ts';
+import { reportIndexes } from './0007-report-indexes.ts';
 
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -19,6 +21,8 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0003-directory': directory,
     '0004-activity': activity,
     '0005-archive': archive(dialect),
+    '0006-token-sessions': tokenSessions,
+    '0007-report-indexes': reportIndexes,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * Refresh tokens (login sessions). Only a hash of the token is stored.
- * Rotation: the old token is revoked with `replacedBy` pointing at the new one,
- * so reuse of a rotated token can be detected and the whole chain revoked.
+ * Refresh tokens. Only a hash of the token is stored. Tokens of one login
+ * share a `sessionId` (the token family): rotation revokes the old token with
+ * `replacedBy` pointing at the new one, so reuse of a rotated token can be
+ * detected and the whole session revoked.
  */
 import type { Selectable } from 'kysely';
 import type { RefreshTokensTable } from '../schema.ts';
@@ -15,13 +16,17 @@ export interface RefreshToken {
   expiresAt: number;
   revokedAt: number | null;
   replacedBy: string | null;
+  /** Login session (token family); a token created without one is its own session. */
+  sessionId: string;
 }
 
 export interface RefreshTokensRepository {
-  create(input: { userId: string; hash: string; expiresAt: number }): Promise<RefreshToken>;
+  create(input: { userId: string; hash: string; expiresAt: number; sessionId?: string }): Promise<RefreshToken>;
   findByHash(hash: string): Promise<RefreshToken | undefined>;
   revoke(id: string, replacedBy?: string): Promise<boolean>;
   revokeAllForUser(userId: string): Promise<number>;
+  /** Revokes every live token of a login session; returns how many. */
+  revokeSession(sessionId: string): Promise<number>;
   /** Deletes tokens that expired before `before`; returns how many. */
   pruneExpired(before: number): Promise<number>;
 }
@@ -35,6 +40,7 @@ function toToken(row: Selectable<RefreshTokensTable>): RefreshToken {
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
     replacedBy: row.replaced_by,
+    sessionId: row.session_id ?? row.id,
   };
 }
 
@@ -43,14 +49,16 @@ export function createRefreshTokensRepository(deps: RepositoryDeps): RefreshToke
   const now = clockOf(deps);
   return {
     async create(input) {
+      const id = newId();
       const row = {
-        id: newId(),
+        id,
         user_id: input.userId,
         hash: input.hash,
         created_at: now(),
         expires_at: input.expiresAt,
         revoked_at: null,
         replaced_by: null,
+        session_id: input.sessionId ?? id,
       };
       await guardUnique('refresh token', 'hash', '(hidden)', () => db.insertInto('refresh_tokens').values(row).execute());
       return toToken(row);
@@ -73,6 +81,15 @@ export function createRefreshTokensRepository(deps: RepositoryDeps): RefreshToke
         .updateTable('refresh_tokens')
         .set({ revoked_at: now() })
         .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+    async revokeSession(sessionId) {
+      const result = await db
+        .updateTable('refresh_tokens')
+        .set({ revoked_at: now() })
+        .where('session_id', '=', sessionId)
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows);

@@ -1,0 +1,51 @@
+import type { CustomerDirectory } from '../directory/index.ts';
+import { buildCallRecord } from '../call-records/index.ts';
+import type { Repositories } from '../persistence/repositories/index.ts';
+import type { Call, PbxModel } from '../telephony/index.ts';
+
+const DIRECTION = { 'inbound-queue': 'inbound', 'inbound-direct': 'inbound', originate: 'outbound', outbound: 'outbound', internal: 'internal' } as const;
+const ms = (seconds: number | null): number | null => (seconds === null ? null : Math.round(seconds * 1000));
+
+/**
+ * Persists one call record per finished call, with the customer matched by the
+ * caller's number and the answering agent resolved from the extension.
+ */
+export function createCallRecordWriter(deps: {
+  repos: Repositories;
+  customers: CustomerDirectory;
+  agentOfExtension: (pbx: string, extension: string) => string | null;
+  log: { warn(o: object, m?: string): void };
+}): (pbx: string, model: PbxModel, call: Call) => void {
+  return (pbx, model, call) => {
+    const record = buildCallRecord({ pbx, directory: model.directory }, call, null);
+    void (async () => {
+      const customer = record.callerNumber ? await deps.customers.findCustomerByNumber(record.callerNumber).catch(() => undefined) : undefined;
+      await deps.repos.callRecords.upsert({
+        pbx,
+        linkedid: record.linkedid,
+        direction: DIRECTION[record.direction],
+        queue: record.queue,
+        callerNumber: record.callerNumber,
+        callerName: record.callerName,
+        calledNumber: record.calledNumber,
+        customerId: customer?.id ?? null,
+        language: record.language,
+        agentsOffered: [...record.agentsOffered],
+        answeredBy: record.answeredBy,
+        answeredAgentId: record.answeredBy ? deps.agentOfExtension(pbx, record.answeredBy) : null,
+        startedAt: ms(record.startedAt)!,
+        answeredAt: ms(record.answeredAt),
+        endedAt: ms(record.endedAt),
+        waitSeconds: record.waitSeconds,
+        ringSeconds: record.ringSeconds,
+        talkSeconds: record.talkSeconds,
+        holdSeconds: record.holdSeconds,
+        wrapupSeconds: record.wrapupSeconds ?? 0,
+        outcome: record.outcome,
+        transfers: record.transfers.map((t) => ({ at: ms(t.at)!, kind: t.type, from: t.from, to: t.to ?? '' })),
+        hangupBy: record.hangupBy,
+        hangupCause: record.hangupCause === null ? null : String(record.hangupCause),
+      });
+    })().catch((err) => deps.log.warn({ err: (err as Error).message, linkedid: call.linkedid }, 'call record not saved'));
+  };
+}

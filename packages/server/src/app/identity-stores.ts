@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ApiKeyStore, RefreshTokenStore, UserRecord, UserStore } from '../identity/ports.ts';
+import type { Repositories } from '../persistence/repositories/index.ts';
+import type { Database } from '../persistence/schema.ts';
+
+/** Identity's storage ports over the database: users with their scopes, refresh-token families, API keys. */
+export function createIdentityStores(db: Kysely<Database>, repos: Repositories): {
+  users: UserStore;
+  refreshTokens: RefreshTokenStore;
+  apiKeys: ApiKeyStore;
+} {
+  const toRecord = async (username: string): Promise<UserRecord | undefined> => {
+    const cred = await repos.users.getCredentials(username);
+    if (!cred || cred.passwordHash === null) return undefined;
+    const { user } = cred;
+    const [visibility, profile] = await Promise.all([repos.userScopes.expand(user.id), repos.agents.get(user.id)]);
+    const extensions = new Set(visibility.extensions.map((e) => e.extension));
+    if (profile?.defaultExtension) extensions.add(profile.defaultExtension);
+    const queues = new Set(visibility.queues.map((q) => q.queue));
+    if (profile) for (const q of await repos.skills.queuesForAgent(user.id)) queues.add(q.queue);
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      disabled: user.disabled,
+      passwordHash: cred.passwordHash,
+      agentId: profile ? user.id : null,
+      extensions: [...extensions],
+      queues: [...queues],
+      agents: visibility.agents,
+      teams: visibility.teams,
+    };
+  };
+
+  const users: UserStore = {
+    findByUsername: (username) => toRecord(username.toLowerCase()),
+    async findById(id) {
+      const user = await repos.users.get(id);
+      return user ? toRecord(user.username) : undefined;
+    },
+  };
+
+  const refreshTokens: RefreshTokenStore = {
+    async insert(r) {
+      await db
+        .insertInto('refresh_tokens')
+        .values({
+          id: randomUUID(),
+          user_id: r.userId,
+          hash: r.hash,
+          created_at: r.issuedAt,
+          expires_at: r.expiresAt,
+          revoked_at: r.revokedAt,
+          replaced_by: null,
+          session_id: r.sessionId,
+        })
+        .execute();
+    },
+    async findByHash(hash) {
+      const row = await db.selectFrom('refresh_tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        hash: row.hash,
+        userId: row.user_id,
+        sessionId: row.session_id ?? row.id,
+        issuedAt: Number(row.created_at),
+        expiresAt: Number(row.expires_at),
+        revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+      };
+    },
+    async revoke(hash, at) {
+      const r = await db
+        .updateTable('refresh_tokens')
+        .set({ revoked_at: at })
+        .where('hash', '=', hash)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+    async revokeSession(sessionId, at) {
+      await db.updateTable('refresh_tokens').set({ revoked_at: at }).where('session_id', '=', sessionId).where('revoked_at', 'is', null).execute();
+    },
+    async revokeUser(userId, at) {
+      await db.updateTable('refresh_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    },
+    async isSessionRevoked(sessionId) {
+      const live = await db
+        .selectFrom('refresh_tokens')
+        .select('id')
+        .where('session_id', '=', sessionId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return live === undefined;
+    },
+  };
+
+  const apiKeys: ApiKeyStore = {
+    async findByHash(hash) {
+      const row = await db.selectFrom('api_keys').selectAll().where('hash', '=', hash).executeTakeFirst();
+      if (!row) return undefined;
+      const user = await repos.users.get(row.user_id);
+      const visibility = await repos.userScopes.expand(row.user_id);
+      void repos.apiKeys.touch(row.id).catch(() => undefined);
+      return {
+        id: row.id,
+        name: row.name,
+        hash: row.hash,
+        disabled: row.revoked_at !== null || !user || user.disabled,
+        scope: {
+          agents: visibility.agents,
+          extensions: visibility.extensions.map((e) => e.extension),
+          queues: visibility.queues.map((q) => q.queue),
+        },
+      };
+    },
+  };
+
+  return { users, refreshTokens, apiKeys };
+}

@@ -1,0 +1,32 @@
+/**
+ * The REST feature routes over the repositories: the directory (users, agents, skills, skill→queue
+ * map, workstations, pause reasons, teams, queues, API keys), customers with lookup and CSV import,
+ * the wrap-up policy, the call log with CSV export, and reports. Mount with
+ * `buildGatewayApp({ ..., routes: featureRoutes({ repos, db, hooks }) })`.
+ */
+import type { FastifyInstance } from 'fastify';
+import { callsRoutes } from './calls-routes.ts';
+import { customersRoutes } from './customers-routes.ts';
+import { type FeatureRoutesDeps, featureContext } from './deps.ts';
+import { directoryRoutes } from './directory-routes.ts';
+import { reportsRoutes } from './reports-routes.ts';
+import { typeboxValidatorCompiler } from './validator.ts';
+import { wrapupRoutes } from './wrapup-routes.ts';
+
+export type { FeatureRoutesDeps, FeatureRoutesHooks, ImportOptions } from './deps.ts';
+export { createRepositoryIdentityStores, type IdentityStoresDeps } from './identity-stores.ts';
+export { readWrapupPolicy, writeWrapupPolicy, type WrapupPolicyView, WRAPUP_OPTIONS_KEY } from './wrapup-policy.ts';
+export { inactivePauseReasons, INACTIVE_PAUSE_REASONS_KEY } from './pause-reasons-store.ts';
+export { AVAILABLE_REPORTS } from './reports-routes.ts';
+
+export function featureRoutes(deps: FeatureRoutesDeps): (app: FastifyInstance) => Promise<void> {
+  const ctx = featureContext(deps);
+  return async (app) => {
+    app.setValidatorCompiler(typeboxValidatorCompiler);
+    await directoryRoutes(app, ctx);
+    await customersRoutes(app, ctx);
+    await wrapupRoutes(app, ctx);
+    await callsRoutes(app, ctx);
+    await reportsRoutes(app, ctx);
+  };
+}
