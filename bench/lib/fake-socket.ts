@@ -9,7 +9,6 @@ import { Duplex } from 'node:stream';
  */
 export class FakeSocket extends Duplex {
   readonly readyState = 'open';
-  bytesWrittenByPeer = 0;
 
   override _read(): void {}
 
@@ -19,7 +18,6 @@ export class FakeSocket extends Duplex {
 
   /** Deliver bytes as if they had arrived from the network. */
   deliver(chunk: Buffer): void {
-    this.bytesWrittenByPeer += chunk.length;
     this.push(chunk);
   }
 

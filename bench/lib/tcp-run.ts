@@ -7,7 +7,9 @@ export type TcpReaderFactory = (target: TcpTarget, tally: LiveTally) => AmiReade
 /**
  * Connects one fresh client to `target` and times from the start of the
  * connection (TCP connect, banner, login) until the application has received
- * `expectedEvents` events. Fails if the stream stalls for `stallMs`.
+ * `expectedEvents` events. Also reports this process's CPU time over the
+ * same span (the server should run in another process for that figure to be
+ * the client's alone). Fails if the stream stalls for `stallMs`.
  */
 export async function runOverTcp(
   factory: TcpReaderFactory,
@@ -30,16 +32,20 @@ export async function runOverTcp(
     }, stallMs);
   });
   done.catch(() => {}); // observed below; this only keeps an early failure from going unhandled
+  const cpu = process.cpuUsage();
   const started = performance.now();
+  let cpuMs = 0;
   try {
     const reader = await factory(target, tally);
     try {
       await done;
+      const used = process.cpuUsage(cpu);
+      cpuMs = (used.user + used.system) / 1000;
     } finally {
       await reader.close();
     }
   } finally {
     clearInterval(watchdog);
   }
-  return { ms: finishedAt - started, tally: { events: tally.events, nameChars: tally.nameChars } };
+  return { ms: finishedAt - started, cpuMs, tally: { events: tally.events, nameChars: tally.nameChars } };
 }

@@ -43,7 +43,8 @@ export interface SimulatedPbx {
    * and the Uniqueid epoch move on. The listener stays open. With
    * `{ graceful: true }` sessions first get `Event: Shutdown` (Shutdown: Cleanly,
    * Restart: True), as on `core restart gracefully`; by default they are cut as
-   * in a crash.
+   * in a crash. A running generator keeps placing calls but does not sign its
+   * agents in again: re-applying memberships is the CTI server's job.
    */
   restart(options?: { graceful?: boolean }): void;
   /** Drop every AMI connection without touching calls (a network cut). */
@@ -110,7 +111,8 @@ export async function startSimulatedPbx(options: SimulatedPbxOptions = {}): Prom
       }
       server.dropAll();
       engine.reset();
-      if (generator && generatorOptions) generator = startGenerator(engine, generatorOptions);
+      // Calls keep arriving; the lost memberships are for the CTI server to re-apply.
+      if (generator && generatorOptions) generator = startGenerator(engine, { ...generatorOptions, signIn: false, burst: 0 });
     },
     dropConnections() {
       server.dropAll();

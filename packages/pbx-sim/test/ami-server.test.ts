@@ -170,3 +170,28 @@ describe('AMI server', () => {
     expect(badChan.get('Message')).toBe('Invalid channel');
   });
 });
+
+describe('slow readers', () => {
+  it('cuts off a session whose unread output grows past maxOutputBytes while others keep their stream', async () => {
+    const clock = new ManualClock();
+    const pbx = await startSimulatedPbx({ clock, maxOutputBytes: 64 * 1024 });
+    const slow = await RawAmiClient.connect(pbx.port);
+    await slow.login();
+    slow.socket.pause();
+    const fast = await RawAmiClient.connect(pbx.port);
+    await fast.login();
+    pbx.startGenerator({ agents: 6, rate: 5, talkTimeMs: { mean: 5000 } });
+    for (let i = 0; i < 60; i++) {
+      clock.advance(1000);
+      await settle(3);
+    }
+    await settle(20);
+    const sessions = pbx.sessions();
+    expect(sessions[0]!.closed).toBe(true);
+    expect(sessions[1]!.closed).toBe(false);
+    expect(fast.events('AgentConnect').length).toBeGreaterThan(0);
+    slow.close();
+    fast.close();
+    await pbx.close();
+  });
+});

@@ -27,7 +27,7 @@ describe('event shapes', () => {
   it('emits only event names and field lists recorded from Asterisk during a generated busy hour', async () => {
     const t = await startTapped({ seed: 31 });
     t.pbx.startGenerator({ agents: 8, rate: 1, talkTimeMs: { mean: 30_000 }, patienceMs: 45_000, noAnswerShare: 0.25, agentHangupShare: 0.5 });
-    t.advance(900_000);
+    t.advance(600_000);
     expect(t.events.length).toBeGreaterThan(10_000);
     expect(unknownShapes(t.events)).toEqual([]);
     await t.close();

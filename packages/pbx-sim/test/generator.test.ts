@@ -69,6 +69,19 @@ describe('scenario generator', () => {
     await t.close();
   });
 
+  it('keeps placing calls after a restart without signing the agents in again', async () => {
+    const t = await startTapped({ seed: 4 });
+    t.pbx.startGenerator({ agents: 2, queues: ['lang-en'], rate: 1, talkTimeMs: { mean: 5000 } });
+    t.advance(10_000);
+    const added = t.named('QueueMemberAdded').length;
+    t.pbx.restart();
+    t.advance(20_000);
+    expect(t.named('QueueMemberAdded')).toHaveLength(added);
+    expect(t.pbx.snapshot().members).toEqual([]);
+    expect(t.pbx.snapshot().queues.find((q) => q.name === 'lang-en')!.waiting.length).toBeGreaterThan(5);
+    await t.close();
+  });
+
   it('places a burst of calls at once for benchmarks', async () => {
     const t = await startTapped({ seed: 2, noise: false, endpoints: Array.from({ length: 100 }, (_, i) => String(2000 + i)) });
     const gen = t.pbx.startGenerator({ agents: 100, rate: 0.001, burst: 200, talkTimeMs: { mean: 10_000 } });

@@ -10,6 +10,8 @@ export interface BusEvent {
   readonly cls: number;
   /** Wire text, `Event:` through the blank line. */
   readonly text: string;
+  /** The same text as UTF-8 bytes, converted once and shared by every session. */
+  readonly bytes: Buffer;
 }
 
 /** Something that receives events: a TCP session or an in-process recorder. */
@@ -61,13 +63,13 @@ export class EventBus {
   }
 
   #send(name: string, cls: number, fields: Pairs): void {
-    let text: string | undefined;
+    let text: string;
     let event: BusEvent | undefined;
     for (const s of this.#subs) {
       if ((s.wants() & cls) !== cls) continue;
       if (event === undefined) {
         text = encodeMessage([['Event', name], ['Privilege', privilegeOf(cls)], ...fields]);
-        event = { name, cls, text };
+        event = { name, cls, text, bytes: Buffer.from(text, 'utf8') };
         this.#emitted++;
       }
       s.deliver(event);

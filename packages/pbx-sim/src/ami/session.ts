@@ -39,8 +39,7 @@ export class AmiSession implements EventSubscriber {
   closed = false;
   readonly #host: SessionHost;
   readonly #parser: AmiParser;
-  #out: string[] = [];
-  #outBytes = 0;
+  #out: Buffer[] = [];
   #flushing = false;
 
   constructor(id: number, socket: Socket, host: SessionHost, banner: string) {
@@ -75,7 +74,7 @@ export class AmiSession implements EventSubscriber {
   }
 
   deliver(event: BusEvent): void {
-    this.writeRaw(event.text);
+    this.#queue(event.bytes);
   }
 
   /** Write one message built from ordered pairs. */
@@ -91,26 +90,29 @@ export class AmiSession implements EventSubscriber {
   }
 
   writeRaw(text: string): void {
+    this.#queue(Buffer.from(text, 'utf8'));
+  }
+
+  #queue(bytes: Buffer): void {
     if (this.closed) return;
-    this.#out.push(text);
-    this.#outBytes += text.length;
-    if (this.#outBytes > this.#host.maxOutputBytes) {
-      this.destroy();
-      return;
-    }
+    this.#out.push(bytes);
     if (!this.#flushing) {
       this.#flushing = true;
       setImmediate(() => this.#flush());
     }
   }
 
+  /** One writev per tick: the shared event buffers go out without being copied per session. */
   #flush(): void {
     this.#flushing = false;
     if (this.closed || this.#out.length === 0) return;
-    const text = this.#out.length === 1 ? this.#out[0]! : this.#out.join('');
+    const out = this.#out;
     this.#out = [];
-    this.#outBytes = 0;
-    this.socket.write(text);
+    this.socket.cork();
+    for (const b of out) this.socket.write(b);
+    this.socket.uncork();
+    // A reader that does not keep up is cut off, as Asterisk does after writetimeout.
+    if (this.socket.writableLength > this.#host.maxOutputBytes) this.destroy();
   }
 
   /** Flush what is queued, then close the connection (Logoff, failed login). */

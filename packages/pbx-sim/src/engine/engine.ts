@@ -15,10 +15,10 @@ import { type TransferDeps, blindTransfer } from './transfer-blind.ts';
 import { TrunkCaller } from './trunk-caller.ts';
 
 /** A follow-up to run once the action's response has been written. */
-export type Then = () => void;
-export type ActionOutcome = { ok: boolean; message: string; after: Then; extra?: Array<[string, string]> };
+export type FollowUp = () => void;
+export type ActionOutcome = { ok: boolean; message: string; after: FollowUp; extra?: Array<[string, string]> };
 
-const noop: Then = () => {};
+const noop: FollowUp = () => {};
 
 export interface PlaceCallOptions {
   /** Queue to enter (lang-xx queues are reached through their language code). */

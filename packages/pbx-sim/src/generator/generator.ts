@@ -33,6 +33,8 @@ export interface GeneratorOptions {
   maxCalls?: number;
   /** Place this many calls at once when starting (benchmarks). */
   burst?: number;
+  /** Add the agents to their queues at start. Default true. */
+  signIn?: boolean;
 }
 
 export interface Generator {
@@ -72,6 +74,7 @@ export function startGenerator(engine: PbxEngine, opts: GeneratorOptions = {}): 
   agents.forEach((endpoint, i) => {
     const noAnswer = rng.next() < (opts.noAnswerShare ?? 0);
     core.phones.set(endpoint, noAnswer ? { mode: 'noanswer' } : { mode: 'answer', answerAfterMs: rng.int(delay.min, delay.max) });
+    if (opts.signIn === false) return;
     for (let j = 0; j < perAgent; j++) {
       const queue = queues[(i + j) % queues.length]!;
       const q = core.queues.get(queue)!;

@@ -51,8 +51,8 @@ export function createReports(deps: ReportsDeps): Reports {
   return {
     queueSummary: (range) => queueSummary(deps.db, range, threshold),
     agentSummary: (range) => agentSummary(deps.db, range),
-    callsByHour: (range) => callsByHour(deps.db, range),
-    callsByDay: (range) => callsByDay(deps.db, range),
+    callsByHour: (range) => callsByHour(deps.db, deps.dialect, range),
+    callsByDay: (range) => callsByDay(deps.db, deps.dialect, range),
     agentTimesheet: (range) => agentTimesheet({ ...base, now }, range),
     callLog: (filter, page) => callLog(base, filter, page),
     callLogCsv: (filter, options) => callLogCsv(base, filter, options),

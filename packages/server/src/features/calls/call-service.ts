@@ -1,3 +1,4 @@
+import { chanSpyAction } from '@amiable/ami';
 import type { PbxLink } from '../shared/pbx-link.ts';
 import { ServiceErrors } from '../shared/service-errors.ts';
 import { toDialString } from './dial-number.ts';
@@ -16,8 +17,6 @@ export interface CallServiceDeps {
 
 export type SpyMode = 'listen' | 'whisper' | 'barge';
 
-/** ChanSpy options per mode: q = quiet, w = whisper to the spied channel, B = barge (talk to both). */
-const SPY_OPTIONS: Record<SpyMode, string> = { listen: 'qE', whisper: 'qwE', barge: 'qBE' };
 
 export interface Seat {
   pbx: string;
@@ -87,15 +86,17 @@ export class CallService {
     if (this.#deps.calls.channelsOfExtension(agent.pbx, agent.extension).length === 0) {
       throw ServiceErrors.noActiveCall(`${agent.name} is not on a call`, { extension: agent.extension });
     }
-    await this.#send(supervisor.pbx, {
-      Action: 'Originate',
-      Channel: `${d.deviceTech}/${supervisor.extension}`,
-      Application: 'ChanSpy',
-      Data: `${d.deviceTech}/${agent.extension},${SPY_OPTIONS[mode]}`,
-      CallerID: `"${mode}" <${agent.extension}>`,
-      Timeout: 30000,
-      Async: true,
-    });
+    const target = this.#deps.calls.channelsOfExtension(agent.pbx, agent.extension)[0]!;
+    await this.#send(
+      supervisor.pbx,
+      chanSpyAction({
+        supervisor: `${d.deviceTech}/${supervisor.extension}`,
+        target: target.name,
+        mode,
+        callerId: { name: mode, number: agent.extension },
+        timeoutMs: 30000,
+      }),
+    );
   }
 
   #agentChannel(seat: Seat, callId: string): { uniqueid: string; name: string; linkedid: string } {

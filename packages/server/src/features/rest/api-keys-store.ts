@@ -117,7 +117,7 @@ export function createApiKeysStore(deps: ApiKeysStoreDeps): CrudStore<ApiKeyEnti
 /** Deletes an integration user that only existed for its keys (no password, no key left). */
 async function removeDedicatedOwner(repos: Repositories, db: Kysely<Database>, userId: string): Promise<void> {
   const user = await repos.users.get(userId);
-  if (!user || user.role !== 'integration') return;
+  if (user?.role !== 'integration') return;
   const credentials = await repos.users.getCredentials(user.username);
   if (credentials?.passwordHash) return;
   const left = await db.selectFrom('api_keys').select('id').where('user_id', '=', userId).executeTakeFirst();

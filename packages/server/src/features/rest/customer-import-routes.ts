@@ -8,6 +8,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { importCustomersCsv } from '../../directory/csv-import.ts';
 import { principalOf, SECURED } from '../../gateway/http/context.ts';
+import { CODES } from '../../identity/errors.ts';
 import type { FeatureContext } from './deps.ts';
 import { createImportJobs, type ImportJob, type ImportMode, importReport } from './import-jobs.ts';
 import { invalid, notFound } from './store-errors.ts';
@@ -80,11 +81,11 @@ export async function customerImportRoutes(app: FastifyInstance, ctx: FeatureCon
       const job = jobs.start(principal.userId, mode, (m, onProgress) => importCustomersCsv(deps, csv, { mode: m, onProgress }));
       void job.done.then(() => {
         const ok = job.status === 'done' && job.result?.committed === true;
-        const code = job.status === 'failed' ? importReport(job).code : ok ? null : 'CTI_ERR_VALIDATION';
+        const code = job.status === 'failed' ? importReport(job).code : ok ? null : CODES.VALIDATION;
         const args = { mode, bytes: Buffer.byteLength(csv), rows: job.total, rejected: job.result?.rejected.length ?? null };
         audit({ principal, ip: request.ip, channel: 'rest', action: 'customer.import', args, ok, code });
       });
-      await settledWithin(job.done, ctx.import.waitMs);
+      if (ctx.import.waitMs > 0) await settledWithin(job.done, ctx.import.waitMs);
       if (job.status === 'failed') throw job.error;
       return reply.status(job.status === 'running' ? 202 : 200).send(importReport(job));
     },

@@ -11,6 +11,7 @@ import { listCalls } from './call-log.ts';
 import { type CustomerListQuery, CustomerCallsQuerySchema, CustomerListQuerySchema, LookupQuerySchema } from './calls-schemas.ts';
 import { CustomerCreateBodySchema, CustomerEntitySchema, CustomerUpdateBodySchema } from './customer-schemas.ts';
 import { createCustomersStore, toCustomerDto } from './customers-store.ts';
+import { notifyChange } from './change-hook.ts';
 import type { FeatureContext } from './deps.ts';
 import { customerImportRoutes } from './customer-import-routes.ts';
 import { notFound } from './store-errors.ts';
@@ -43,7 +44,7 @@ export async function customersRoutes(app: FastifyInstance, ctx: FeatureContext)
       schemas: { entity: CustomerEntitySchema, create: CustomerCreateBodySchema, update: CustomerUpdateBodySchema },
       store,
       permission: { read: 'customer.read', write: 'customer.write' },
-      onChange: (change) => ctx.hooks.onChange?.('customer', change),
+      onChange: notifyChange(app, ctx, 'customer'),
     }),
   );
 

@@ -39,7 +39,7 @@ export interface FeatureRoutesDeps {
 export interface ImportOptions {
   /** Largest CSV body accepted. Default 20 MiB. */
   maxBytes?: number;
-  /** How long `POST /api/customers/import` waits for the import before answering 202 with a job to poll. Default 5 s. */
+  /** How long `POST /api/customers/import` waits for the import before answering 202 with a job to poll; 0 answers at once. Default 5 s. */
   waitMs?: number;
   /** Finished jobs kept for polling. Default 20. */
   keepJobs?: number;

@@ -5,10 +5,11 @@
  */
 import { UserCreateSchema, UserSchema, UserUpdateSchema, PauseReasonSchema, SkillQueueSchema, SkillQueueUpdateSchema, SkillSchema, SkillUpdateSchema, TeamSchema, TeamUpdateSchema } from '@amiable/protocol';
 import type { FastifyInstance } from 'fastify';
-import { type CrudChange, type CrudOptions, crudRoutes } from '../../gateway/http/crud-routes.ts';
+import { type CrudOptions, crudRoutes } from '../../gateway/http/crud-routes.ts';
 import { createPasswordHasher } from '../../identity/password.ts';
 import { createAgentsStore } from './agents-store.ts';
 import { createApiKeysStore } from './api-keys-store.ts';
+import { notifyChange } from './change-hook.ts';
 import type { FeatureContext } from './deps.ts';
 import * as S from './directory-schemas.ts';
 import { createPauseReasonsStore } from './pause-reasons-store.ts';
@@ -25,13 +26,6 @@ const DIRECTORY = { read: 'directory.read', write: 'admin.manage' } as const;
 export async function directoryRoutes(app: FastifyInstance, ctx: FeatureContext): Promise<void> {
   const { repos, db, pbx } = ctx;
   const links = createUserLinks(repos);
-  const notify = (resource: string) => async (change: CrudChange<unknown>) => {
-    try {
-      await ctx.hooks.onChange?.(resource, change);
-    } catch (err) {
-      app.log.error({ err, resource }, 'directory change hook failed');
-    }
-  };
   const onDisabled = async (userId: string) => {
     await app.gateway.auth.revokeUser(userId, 'disabled');
     try {
@@ -41,7 +35,7 @@ export async function directoryRoutes(app: FastifyInstance, ctx: FeatureContext)
     }
   };
   // biome-ignore lint/suspicious/noExplicitAny: each resource has its own schema types
-  const mount = (options: CrudOptions<any, any, any>) => app.register(crudRoutes({ ...options, onChange: notify(options.name) }));
+  const mount = (options: CrudOptions<any, any, any>) => app.register(crudRoutes({ ...options, onChange: notifyChange(app, ctx, options.name) }));
 
   await mount({
     prefix: '/api/users',

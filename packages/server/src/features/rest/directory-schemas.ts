@@ -124,7 +124,8 @@ export const QueueCreateBodySchema = Type.Object(
   { additionalProperties: false },
 );
 export type QueueCreateBody = Static<typeof QueueCreateBodySchema>;
-export const QueueUpdateBodySchema = Type.Partial(Type.Object(queueFields), { additionalProperties: false });
+/** `queue` may be repeated in the body (clients send the whole entity back); it cannot change. */
+export const QueueUpdateBodySchema = Type.Partial(Type.Object({ queue: QueueName(), ...queueFields }), { additionalProperties: false });
 export type QueueUpdateBody = Static<typeof QueueUpdateBodySchema>;
 
 /** An integration's key. `key` is present once, in the answer to the create request. */

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CsvImportProgress, CsvImportResult, RejectedRow } from '../../directory/csv-import.ts';
+import { CODES } from '../../identity/errors.ts';
 
 export type ImportMode = 'best-effort' | 'all-or-nothing';
 
@@ -116,7 +117,7 @@ export function importReport(job: ImportJob) {
     rejected: rejected.slice(0, MAX_LISTED_REJECTS).map(rejectedRow),
     rejectedCount: rejected.length,
     committed: result?.committed ?? false,
-    code: job.status === 'failed' ? (knownFailure ? String(failure?.code) : 'CTI_ERR_INTERNAL') : null,
+    code: job.status === 'failed' ? (knownFailure ? String(failure?.code) : CODES.INTERNAL) : null,
     message: messageOf(job, knownFailure ? String(failure?.message) : 'The import failed; see the server log'),
     startedAt: new Date(job.startedAt).toISOString(),
     finishedAt: job.finishedAt === null ? null : new Date(job.finishedAt).toISOString(),

@@ -10,7 +10,7 @@ import type { Repositories } from '../../persistence/repositories/index.ts';
 import type { QueueSettings } from '../../persistence/repositories/queue-settings.ts';
 import type { QueueCreateBody, QueueEntity, QueueUpdateBody } from './directory-schemas.ts';
 import { pageOf } from './paging.ts';
-import { conflict, guarded } from './store-errors.ts';
+import { conflict, guarded, invalid } from './store-errors.ts';
 
 export interface QueuesStoreDeps {
   repos: Repositories;
@@ -66,7 +66,10 @@ export function createQueuesStore(deps: QueuesStoreDeps): CrudStore<QueueEntity,
       const { queue, ...fields } = input;
       return toDto(queue, await write(queue, fields));
     },
-    update: async (queue, patch) => toDto(queue, await write(queue, patch)),
+    async update(queue, patch) {
+      if (patch.queue !== undefined && patch.queue !== queue) throw invalid('/body/queue', 'A queue cannot be renamed here; Asterisk owns queue names');
+      return toDto(queue, await write(queue, patch));
+    },
     remove: (queue) => queueSettings.remove(deps.pbx, queue),
   };
 }

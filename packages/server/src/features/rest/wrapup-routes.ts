@@ -2,6 +2,8 @@
 import { ErrorBodySchema } from '@amiable/protocol';
 import type { FastifyInstance } from 'fastify';
 import { principalOf, SECURED } from '../../gateway/http/context.ts';
+import { CODES } from '../../identity/errors.ts';
+import { notifyChange } from './change-hook.ts';
 import type { FeatureContext } from './deps.ts';
 import {
   readWrapupPolicy,
@@ -50,10 +52,10 @@ export async function wrapupRoutes(app: FastifyInstance, ctx: FeatureContext): P
       try {
         const policy = await writeWrapupPolicy(deps, request.body);
         audit({ ...entry, ok: true });
-        await ctx.hooks.onChange?.('wrapup-policy', { op: 'update', id: 'wrapup', entity: policy });
+        await notifyChange(app, ctx, 'wrapup-policy')({ op: 'update', id: 'wrapup', entity: policy });
         return policy;
       } catch (error) {
-        audit({ ...entry, ok: false, code: (error as { code?: string }).code ?? 'CTI_ERR_INTERNAL' });
+        audit({ ...entry, ok: false, code: (error as { code?: string }).code ?? CODES.INTERNAL });
         throw error;
       }
     },

@@ -22,7 +22,7 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0004-activity': activity,
     '0005-archive': archive(dialect),
     '0006-token-sessions': tokenSessions,
-    '0007-report-indexes': reportIndexes,
+    '0007-report-indexes': reportIndexes(dialect),
   };
 }
 

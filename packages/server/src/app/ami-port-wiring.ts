@@ -1,0 +1,64 @@
+import type { AmiMessage } from '@amiable/ami';
+import { createAmiPortServer } from '../ami-port/index.ts';
+import type { Config } from '../config/index.ts';
+import type { GatewayApp } from '../gateway/index.ts';
+import type { PbxConnection } from '../pbx/pbx-connection.ts';
+import { readTlsFiles } from './tls-files.ts';
+
+export interface AmiPortHandle {
+  port: number;
+  close(): Promise<void>;
+  stats(): unknown;
+}
+
+/**
+ * The AMI-compatible port for legacy AMI applications: CTI credentials (with the
+ * gateway's login rate limits), events scoped per client, allow-listed actions
+ * forwarded on the server's single AMI connection, everything audited.
+ */
+export async function startAmiPort(deps: {
+  config: Config;
+  app: GatewayApp;
+  pbxs: ReadonlyMap<string, PbxConnection>;
+  subscribe: (listener: (pbx: string, msg: AmiMessage) => void) => () => void;
+  defaultPbx: string;
+}): Promise<AmiPortHandle> {
+  const gw = deps.app.gateway;
+  const { tls } = deps.config.amiPort;
+  const server = createAmiPortServer({
+    credentials: {
+      async authenticate(username, password, ip) {
+        try {
+          const { principal } = await gw.auth.login(username, password, ip);
+          return { userId: principal.userId, username: principal.username, role: principal.role, extensions: principal.extensions, queues: principal.queues, agents: principal.agents };
+        } catch {
+          return null;
+        }
+      },
+    },
+    upstream: {
+      send: (pbxId, action) => {
+        const conn = deps.pbxs.get(pbxId);
+        if (!conn) return Promise.reject(new Error(`No PBX ${pbxId}`));
+        return conn.client.send(action, { allowError: true });
+      },
+    },
+    events: { subscribe: deps.subscribe },
+    audit: (e) =>
+      gw.auditSink.record({
+        at: new Date().toISOString(),
+        userId: e.userId,
+        username: e.username,
+        role: null,
+        ip: e.ip,
+        channel: 'ami',
+        action: e.command,
+        args: e.args,
+        ok: e.result === 'ok',
+        code: e.errorCode ?? null,
+      }),
+    config: { defaultPbxId: deps.defaultPbx, ...(tls ? { tls: readTlsFiles(tls) } : {}) },
+  });
+  const { port } = await server.listen({ host: deps.config.amiPort.host, port: deps.config.amiPort.port });
+  return { port, close: () => server.close(), stats: () => server.stats() };
+}

@@ -1,0 +1,74 @@
+import type { CommandHandlers } from '../gateway/index.ts';
+import type { Principal } from '../identity/index.ts';
+import type { AgentService } from '../features/agents/agent-service.ts';
+import type { CallService, Seat } from '../features/calls/call-service.ts';
+import { ServiceErrors } from '../features/shared/service-errors.ts';
+
+/**
+ * Maps every command of the catalogue to the service that carries it out. The
+ * gateway has already validated the arguments and checked permission and target.
+ */
+export function createCommandHandlers(deps: { agents: AgentService; calls: CallService }): CommandHandlers {
+  const { agents, calls } = deps;
+  const self = (p: Principal, args: { agentId?: string | undefined }): string => {
+    const id = args.agentId ?? p.agentId;
+    if (!id) throw ServiceErrors.noSuchAgent('This account is not an agent; name an agentId');
+    return id;
+  };
+  const seatOf = (agentId: string): Seat => {
+    const a = agents.get(agentId);
+    if (!a) throw ServiceErrors.notSignedIn('The agent is not signed in', { agentId });
+    return { pbx: a.pbx, extension: a.extension, name: a.name };
+  };
+  const spy = (mode: 'listen' | 'whisper' | 'barge') => async (p: Principal, args: { agentId: string }) => {
+    const supervisorAgent = p.agentId ? agents.get(p.agentId) : undefined;
+    const extension = supervisorAgent?.extension ?? p.extensions[0];
+    if (!extension) throw ServiceErrors.extensionNotAllowed('You need an extension to listen from');
+    const target = seatOf(args.agentId);
+    await calls.spy({ pbx: target.pbx, extension, name: p.username }, target, mode);
+    return { ok: true };
+  };
+
+  return {
+    'agent.signIn': (p, args, ctx) =>
+      agents.signIn(self(p, args), { extension: args.extension, workstation: args.workstation, clientIp: ctx.ip ?? undefined }),
+    'agent.signOut': async (p, args) => {
+      await agents.signOut(self(p, args));
+      return { ok: true };
+    },
+    'agent.ready': (p, args) => agents.ready(self(p, args)),
+    'agent.pause': (p, args) => agents.pause(self(p, args), args.reason),
+    'agent.pauseAfterCall': (p, args) => agents.pauseAfterCall(self(p, args), args.enabled, args.reason),
+    'agent.endWrapup': (p, args) => agents.endWrapup(self(p, args)),
+    'queue.join': (p, args) => agents.joinQueue(self(p, args), args.queue),
+    'queue.leave': (p, args) => agents.leaveQueue(self(p, args), args.queue),
+    'call.originate': (p, args) => {
+      const seat = seatOf(self(p, {}));
+      return calls.originate(seat, args.to);
+    },
+    'call.transfer': (p, args) => calls.transfer(seatOf(self(p, {})), args.callId, args.to, args.mode),
+    'call.completeTransfer': async (p, args) => {
+      await calls.hangup(seatOf(self(p, {})), args.callId);
+      return { ok: true };
+    },
+    'call.hangup': async (p, args) => {
+      await calls.hangup(seatOf(self(p, {})), args.callId);
+      return { ok: true };
+    },
+    'recording.start': (p, args) => calls.record(seatOf(self(p, {})), args.callId, true),
+    'recording.stop': (p, args) => calls.record(seatOf(self(p, {})), args.callId, false),
+    'supervisor.listen': spy('listen'),
+    'supervisor.whisper': spy('whisper'),
+    'supervisor.barge': spy('barge'),
+    'supervisor.forceReady': (_p, args) => agents.ready(args.agentId),
+    'supervisor.forcePause': (_p, args) => agents.pause(args.agentId, args.reason),
+    'supervisor.forceSignOut': async (_p, args) => {
+      await agents.signOut(args.agentId, 'forced');
+      return { ok: true };
+    },
+    'supervisor.moveAgent': async (_p, args) => {
+      await agents.joinQueue(args.agentId, args.toQueue);
+      return agents.leaveQueue(args.agentId, args.fromQueue);
+    },
+  };
+}
