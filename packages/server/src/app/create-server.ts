@@ -286,7 +286,7 @@ export async function createServer(config: Config, options: { logger?: Logger; w
       : undefined;
     if (amiPort) stops.push(() => amiPort.close());
 
-    if (demo) {
+    if (demo && config.demo.autoSignIn) {
       // Sign the demo agents in (all but the first, who is yours to sign in) and start the traffic.
       const others = (await repos.agents.list()).filter((a) => a.username !== DEMO_ACCOUNTS[0]!.username);
       for (const a of others) await agents.signIn(a.userId, {}).catch((err) => log.warn({ err: (err as Error).message }, 'demo sign-in failed'));

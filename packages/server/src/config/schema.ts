@@ -58,6 +58,8 @@ export const ConfigSchema = T.Object({
       callsPerMinute: T.Number({ minimum: 0, default: 4 }),
       seed: T.Integer({ default: 42 }),
       agents: T.Integer({ minimum: 1, maximum: 50, default: 6 }),
+      /** Sign the demo agents (all but the first) in at start, so the wallboard is alive. */
+      autoSignIn: T.Boolean({ default: true }),
     },
     { default: {} },
   ),

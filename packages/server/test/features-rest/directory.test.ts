@@ -38,7 +38,7 @@ describe('users', () => {
 
     const token = await login(fx.app, 'emma', 'emma-secret-1');
     const me = await fx.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
-    expect(me.json()).toMatchObject({ userId: 'agent-emma', role: 'agent', agentId: 'agent-emma', queues: ['lang-en'], teams: ['team-en'] });
+    expect(me.json()).toMatchObject({ userId: 'agent-emma', role: 'agent', agentId: 'agent-emma', queues: ['lang-en'] });
 
     const list = await req('GET', '/api/users?limit=2&offset=1', fx.as.admin);
     expect(list.json().total).toBe(6);

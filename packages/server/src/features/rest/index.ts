@@ -14,7 +14,6 @@ import { typeboxValidatorCompiler } from './validator.ts';
 import { wrapupRoutes } from './wrapup-routes.ts';
 
 export type { FeatureRoutesDeps, FeatureRoutesHooks, ImportOptions } from './deps.ts';
-export { createRepositoryIdentityStores, type IdentityStoresDeps } from './identity-stores.ts';
 export { readWrapupPolicy, writeWrapupPolicy, type WrapupPolicyView, WRAPUP_OPTIONS_KEY } from './wrapup-policy.ts';
 export { inactivePauseReasons, INACTIVE_PAUSE_REASONS_KEY } from './pause-reasons-store.ts';
 export { AVAILABLE_REPORTS } from './reports-routes.ts';

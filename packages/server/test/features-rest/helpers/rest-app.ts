@@ -12,9 +12,9 @@ import type { StateSnapshot } from '@amiable/protocol';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { featureRoutes, type FeatureRoutesDeps } from '../../../src/features/rest/index.ts';
-import { createRepositoryIdentityStores } from '../../../src/features/rest/identity-stores.ts';
+import { createIdentityStores } from '../../../src/app/identity-stores.ts';
 import { buildGatewayApp, createMemoryAuditSink } from '../../../src/gateway/index.ts';
-import { createMemoryRefreshTokenStore, hashPassword } from '../../../src/identity/index.ts';
+import { hashPassword } from '../../../src/identity/index.ts';
 import { createDatabase, type DatabaseHandle, type SqlDialect } from '../../../src/persistence/database.ts';
 import { migrateToLatest } from '../../../src/persistence/migrations/index.ts';
 import type { CallRecordInput } from '../../../src/persistence/repositories/call-records.ts';
@@ -51,7 +51,7 @@ export async function buildRestApp(overrides: Partial<FeatureRoutesDeps> = {}, d
   await migrateToLatest(handle);
   const repos = createRepositories({ db: handle.db, dialect: handle.dialect, defaultCountry: 'US' });
   const seeded = await seed(repos);
-  const identity = createRepositoryIdentityStores({ repos, db: handle.db });
+  const identity = createIdentityStores(handle.db, repos);
   const audit = createMemoryAuditSink();
   const disabled: string[] = [];
   const state = {
@@ -65,9 +65,7 @@ export async function buildRestApp(overrides: Partial<FeatureRoutesDeps> = {}, d
   };
   const app = await buildGatewayApp({
     config: { tokenSecret: 'rest-test-secret-rest-test-secret!!', passwordHashing: TEST_HASHING },
-    users: identity.users,
-    refreshTokens: createMemoryRefreshTokenStore(),
-    apiKeys: identity.apiKeys,
+    ...identity,
     audit,
     state: { snapshot: () => state.current },
     commands: {},
