@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from './config/index.ts';
 import { ensureFirstAdmin } from './app/first-admin.ts';
 
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {

@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config, PbxConfig } from '../config/index.ts';
 import { CtiProjector, type QueueInfo } from '../cti/projector.ts';
-import { DEMO_QUEUES } from '../demo/demo-data.ts';
 import { type DemoPbx, startDemoPbx } from '../demo/demo-pbx.ts';
 import { DEMO_ACCOUNTS, seedDemo } from '../demo/seed-demo.ts';
 import { createCustomerDirectory } from '../directory/index.ts';
