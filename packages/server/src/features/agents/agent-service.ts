@@ -92,7 +92,7 @@ export class AgentService {
     });
   }
 
-  endWrapup(agentId: string): Promise<Readonly<SignedInAgent>> {
+  async endWrapup(agentId: string): Promise<Readonly<SignedInAgent>> {
     const agent = this.#require(agentId);
     if (agent.state !== 'wrap-up') throw ServiceErrors.notInWrapup('The agent is not in wrap-up', { agentId });
     return this.ready(agentId);

@@ -20,12 +20,15 @@ export { AVAILABLE_REPORTS } from './reports-routes.ts';
 
 export function featureRoutes(deps: FeatureRoutesDeps): (app: FastifyInstance) => Promise<void> {
   const ctx = featureContext(deps);
+  // One encapsulated plugin: the validator and the CSV body parser apply to these routes only.
   return async (app) => {
-    app.setValidatorCompiler(typeboxValidatorCompiler);
-    await directoryRoutes(app, ctx);
-    await customersRoutes(app, ctx);
-    await wrapupRoutes(app, ctx);
-    await callsRoutes(app, ctx);
-    await reportsRoutes(app, ctx);
+    await app.register(async (scope) => {
+      scope.setValidatorCompiler(typeboxValidatorCompiler);
+      await directoryRoutes(scope, ctx);
+      await customersRoutes(scope, ctx);
+      await wrapupRoutes(scope, ctx);
+      await callsRoutes(scope, ctx);
+      await reportsRoutes(scope, ctx);
+    });
   };
 }

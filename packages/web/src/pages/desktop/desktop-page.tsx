@@ -37,7 +37,7 @@ export function DesktopPage({ user }: { user: PrincipalSummary }) {
   if (!agent || agent.state === 'logged-out') {
     return (
       <div className="content">
-        <SignInPanel agentId={agentId} />
+        <SignInPanel name={user.username} />
       </div>
     );
   }

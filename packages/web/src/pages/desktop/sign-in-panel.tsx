@@ -11,7 +11,7 @@ import { Pill } from '../../ui/pill.tsx';
  * Signs the agent in to the phone. The server finds the workstation from the
  * client's IP; when the policy allows, the agent may enter another extension.
  */
-export function SignInPanel({ agentId }: { agentId: string }) {
+export function SignInPanel({ name }: { name: string }) {
   const client = useClient();
   const toast = useToast();
   const context = useAsync<SignInContext | undefined>(() => client.api.signInContext().catch(() => undefined), [client]);
@@ -40,7 +40,7 @@ export function SignInPanel({ agentId }: { agentId: string }) {
       <Card title="Sign in to your phone" testId="sign-in-panel">
         <form className="stack" onSubmit={submit}>
           <p className="muted">
-            You are signed out of the queues. Sign in to start taking calls as <strong>{agentId}</strong>.
+            You are signed out of the queues. Sign in to start taking calls as <strong>{name}</strong>.
           </p>
           {context.loading ? (
             <div className="row small muted">

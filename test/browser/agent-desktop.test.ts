@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../packages/server/test/support/test-server.ts';
+import { type BrowserSession, logIn, openBrowser } from './support/browser.ts';
+import { apiGet, apiLogin } from './support/rest.ts';
+
+interface ReportResult {
+  columns: Array<{ key: string; label: string; type: string }>;
+  rows: Array<Record<string, unknown>>;
+  totals?: Record<string, unknown> | null;
+}
+
+describe('the agent desktop in Chromium', () => {
+  let server: TestServer;
+  let b: BrowserSession;
+  beforeAll(async () => {
+    server = await startTestServer({ wrapup: { seconds: 8, mode: 'timeout' } });
+    // The browser connects from 127.0.0.1: register that address as a desk with extension 1001.
+    await server.repos.workstations.create({ name: 'Desk Test', ip: '127.0.0.1', pbx: 'main', extension: '1001' });
+    b = await openBrowser(server.url);
+  }, 60_000);
+  afterAll(async () => {
+    await b?.close();
+    await server?.close();
+  });
+
+  it('signs alice in at her detected desk, pops Jane Customer on a lang-en call, counts wrap-up down, returns to Ready and logs the times', async () => {
+    const { page } = b;
+    const sim = server.demo!.sim;
+    await logIn(page, 'alice');
+    await page.getByTestId('nav-desktop').click();
+
+    // Sign-in: the server recognises the desk from the client's IP.
+    const detected = page.getByTestId('detected-workstation');
+    await detected.waitFor();
+    expect(await detected.innerText()).toMatch(/Desk Test[\s\S]*1001/);
+    await b.shot('desktop-1-sign-in');
+    await page.getByTestId('btn-signin').click();
+    await page.getByTestId('agent-desktop').waitFor();
+    expect(await page.getByTestId('session-extension').innerText()).toContain('1001');
+    const alice = server.agents.list().find((a) => a.extension === '1001');
+    expect(alice?.workstationId).toBeTruthy();
+    const stateBar = page.getByTestId('state-bar');
+    if ((await stateBar.getAttribute('data-state')) !== 'ready') await page.getByTestId('btn-ready').click();
+    await page.locator('[data-testid="state-bar"][data-state="ready"]').waitFor();
+    await b.shot('desktop-2-ready');
+
+    // A caller rings: the pop shows the caller and the customer's card.
+    sim.setPhone('1001', { mode: 'noanswer' });
+    sim.placeCall({ queue: 'lang-en', callerNumber: '+15551234567', callerName: 'Jane Customer' });
+    await page.locator('[data-testid="screen-pop"][data-phase="ringing"]').waitFor({ timeout: 15_000 });
+    await page.getByTestId('customer-card').waitFor();
+    expect(await page.getByTestId('pop-queue').innerText()).toBe('lang-en');
+    expect(await page.getByTestId('pop-language').innerText()).toBe('EN');
+    expect(await page.getByTestId('customer-name').innerText()).toContain('Jane Customer');
+    expect(await page.getByTestId('customer-address').innerText()).toContain('12 Harbor Lane, Springfield, IL');
+    expect(await page.getByTestId('customer-language').innerText()).toContain('EN');
+    expect(await page.getByTestId('customer-number').innerText()).toMatch(/555.*123.*4567/);
+    await b.shot('desktop-3-ringing');
+
+    // The agent picks up, talks, and the call ends.
+    sim.answer('1001');
+    await page.locator('[data-testid="screen-pop"][data-phase="answered"]').waitFor();
+    await page.locator('[data-testid="state-bar"][data-state="on-call"]').waitFor();
+    await page.getByTestId('btn-hangup').waitFor();
+    await b.shot('desktop-4-on-call');
+    await page.waitForTimeout(1_200);
+    sim.hangupPhone('1001');
+
+    // Wrap-up counts down from 8 seconds.
+    await page.locator('[data-testid="state-bar"][data-state="wrap-up"]').waitFor();
+    const remaining = page.getByTestId('wrapup-remaining');
+    const first = seconds(await remaining.innerText());
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(8);
+    await page.waitForTimeout(2_100);
+    const later = seconds(await remaining.innerText());
+    expect(later).toBeLessThan(first);
+    expect(server.agents.get(alice!.agentId)?.state).toBe('wrap-up');
+    await b.shot('desktop-5-wrap-up');
+
+    // Ready ends wrap-up early.
+    await page.getByTestId('btn-end-wrapup').click();
+    await page.locator('[data-testid="state-bar"][data-state="ready"]').waitFor();
+    expect(server.agents.get(alice!.agentId)?.state).toBe('ready');
+
+    // Today's history: the answered call and the timesheet intervals.
+    await page.locator('[data-testid="today-call"]').first().waitFor({ timeout: 10_000 });
+    const call = await page.getByTestId('today-call').first().innerText();
+    expect(call).toMatch(/555.*123.*4567/);
+    expect(call).toContain('answered');
+    await page.getByTestId('today-times').waitFor();
+    await b.shot('desktop-6-today');
+
+    const token = await apiLogin(server.url, 'admin');
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const sheet = await apiGet<ReportResult>(
+      server.url,
+      token,
+      `/api/reports/agent-timesheet?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&agentId=${alice!.agentId}`,
+    );
+    const row = sheet.totals ?? sheet.rows[0];
+    expect(row).toBeDefined();
+    const shown = await page.getByTestId('today-times').innerText();
+    // Every figure of the desktop's "Today" times comes from this report.
+    const figures = sheet.columns.filter((c) => c.type === 'seconds' || c.type === 'number' || c.type === 'percent').slice(0, 6);
+    for (const c of figures) expect(shown).toContain(c.label);
+    expect(JSON.stringify(sheet.rows)).toMatch(/./);
+    console.log(JSON.stringify(sheet, null, 1));
+  }, 120_000);
+});
+
+/** "0:07" or "7s" → 7. */
+function seconds(text: string): number {
+  const parts = text.trim().replace(/s$/, '').split(':').map(Number);
+  return parts.reduce((acc, n) => acc * 60 + n, 0);
+}
