@@ -29,7 +29,7 @@ const READ: Permission[] = ['agent.read', 'call.read', 'queue.read', 'pbx.read',
 
 /** The permissions each role holds. Admin holds all of them. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  agent: [...READ, 'agent.control', 'call.control', 'customer.read'],
+  agent: [...READ, 'agent.control', 'call.control', 'customer.read', 'customer.write'],
   supervisor: [
     ...READ,
     'queue.monitor',

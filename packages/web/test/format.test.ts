@@ -61,6 +61,10 @@ describe('wrap-up countdown', () => {
     expect(countdown(end, start, Date.parse('2026-11-26T10:00:29.400Z')).remaining).toBe(1);
   });
 
+  it('never shows more than the whole wrap-up when the display clock lags its start', () => {
+    expect(countdown(end, start, Date.parse('2026-11-26T09:59:59.200Z'))).toEqual({ remaining: 30, progress: 0, expired: false });
+  });
+
   it('stops at zero and says expired once the deadline passed', () => {
     expect(countdown(end, start, Date.parse('2026-11-26T10:00:45.000Z'))).toEqual({ remaining: 0, progress: 1, expired: true });
   });

@@ -274,7 +274,12 @@ export async function createServer(config: Config, options: { logger?: Logger; w
       router,
       metrics,
       ...(tls ? { https: await import('./tls-files.ts').then((m) => m.readTlsFiles(tls)) } : {}),
-      routes: serverRoutes({ repos, handle, demo: demo ? DEMO_ACCOUNTS : undefined, webRoot: options.webRoot, pbxs, archive, onQueueSettingsChanged: loadQueueInfos }),
+      routes: serverRoutes({
+        defaultCountry: config.phone.defaultCountry,
+        defaultWrapup: { seconds: config.wrapup.seconds, mode: config.wrapup.mode },
+        allowManualExtension: config.allowManualExtension,
+        repos,
+        handle, demo: demo ? DEMO_ACCOUNTS : undefined, webRoot: options.webRoot, pbxs, archive, onQueueSettingsChanged: loadQueueInfos }),
     });
     stops.push(() => app.close());
     const address = await app.listen({ host: config.http.host, port: config.http.port });

@@ -22,6 +22,8 @@ export function serverRoutes(deps: {
   archive: ArchiveWriter;
   onQueueSettingsChanged: () => Promise<void>;
   allowManualExtension?: boolean;
+  defaultCountry?: string;
+  defaultWrapup?: { seconds: number; mode: 'timeout' | 'manual' };
 }): (app: FastifyInstance) => Promise<void> {
   const started = Date.now();
   let lastCount = 0;
@@ -47,6 +49,9 @@ export function serverRoutes(deps: {
         },
       },
       pbx: [...deps.pbxs.keys()][0] ?? 'main',
+      ...(deps.defaultCountry ? { defaultCountry: deps.defaultCountry as never } : {}),
+      ...(deps.defaultWrapup ? { defaultWrapup: deps.defaultWrapup } : {}),
+      ...(deps.allowManualExtension === undefined ? {} : { allowManualExtension: deps.allowManualExtension }),
     })(app);
 
     const gw = app.gateway;

@@ -164,7 +164,9 @@ describe('event scoping on a live server under random scopes and traffic', () =>
           for (const c of s.calls) sim.placeCall({ queue: c.queue, callerNumber: c.caller, patienceMs: 2500, talkMs: c.talkMs });
           await eventually(() => (sim.snapshot().channels.length === 0 ? true : undefined), 15_000, 'the calls to end');
           if (s.pause) await server.agents.ready(agentIds.get(s.pause)!);
-          await sleep(500);
+          // Quiet for 500 ms: every stream has what it will get.
+          const total = () => clients.reduce((n, c) => n + c.client.frames.length, admin.frames.length);
+          for (let last = -1, now = total(); now !== last; last = now, now = total()) await sleep(500);
 
           const adminEvents = admin.frames.slice(adminStart).filter((f) => f.op === 'event');
           expect(adminEvents.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { actionsNamed, header, membersOf, sentActions, userId, waitFor } from './helpers.ts';
+import { actionsNamed, header, sentActions, userId, waitFor } from './helpers.ts';
 
 const ALICE_QUEUES = ['lang-en', 'lang-fr', 'support'];
 
@@ -11,7 +11,7 @@ function shortCallToAlice(server: TestServer, callerNumber: string): void {
   sim.placeCall({ queue: 'lang-en', callerNumber, callerName: 'Jane Customer', talkMs: 300 });
 }
 
-function pausedIn(server: TestServer, reason: string): string[] {
+function pausedIn(reason: string): string[] {
   return ALICE_QUEUES.map((q) => `${q}:${reason}`);
 }
 
@@ -43,7 +43,7 @@ describe('wrap-up after a queue call, with Ready pressed by the agent (manual mo
 
     await waitFor('alice in wrap-up', () => server.agents.get(alice)?.state === 'wrap-up');
     expect(server.agents.get(alice)).toMatchObject({ state: 'wrap-up', reason: 'wrap-up', wrapupEndsAt: null });
-    expect(simPauses(server)).toEqual(pausedIn(server, 'wrap-up'));
+    expect(simPauses(server)).toEqual(pausedIn('wrap-up'));
     // One QueuePause for all her queues (no Queue header), with the wrap-up reason.
     const pauses = actionsNamed(sentActions(sim, before), 'QueuePause');
     expect(pauses).toHaveLength(1);
@@ -80,7 +80,7 @@ describe('wrap-up after a queue call, with Ready pressed by the agent (manual mo
 
     await waitFor('alice paused after the call', () => server.agents.get(alice)?.state === 'paused');
     expect(server.agents.get(alice)).toMatchObject({ state: 'paused', reason: 'lunch', pauseAfterCall: null });
-    expect(simPauses(server)).toEqual(pausedIn(server, 'lunch'));
+    expect(simPauses(server)).toEqual(pausedIn('lunch'));
     // A pause is not a wrap-up: no timer brings her back.
     await new Promise((r) => setTimeout(r, 300));
     expect(server.agents.get(alice)?.state).toBe('paused');
@@ -95,7 +95,7 @@ describe('wrap-up after a queue call, with Ready pressed by the agent (manual mo
     shortCallToAlice(server, '+15553456789');
     await waitFor('alice paused after the call', () => server.agents.get(alice)?.state === 'paused');
     expect(server.agents.get(alice)).toMatchObject({ reason: 'after-call' });
-    expect(simPauses(server)).toEqual(pausedIn(server, 'after-call'));
+    expect(simPauses(server)).toEqual(pausedIn('after-call'));
     await server.agents.ready(alice);
   });
 });
@@ -121,7 +121,7 @@ describe('wrap-up that ends by itself (timeout mode)', () => {
     });
     expect(wrapping.wrapupEndsAt).not.toBeNull();
     expect(wrapping.wrapupEndsAt! - wrapping.since).toBe(1000);
-    expect(simPauses(server)).toEqual(pausedIn(server, 'wrap-up'));
+    expect(simPauses(server)).toEqual(pausedIn('wrap-up'));
 
     // Nobody presses Ready.
     await waitFor('alice ready again', () => server.agents.get(alice)?.state === 'ready');

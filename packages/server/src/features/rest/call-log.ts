@@ -57,6 +57,8 @@ function filtered(db: Kysely<Database>, query: CallQuery, scope: CallScope): Cal
   );
 }
 
+const DIALLED_NUMBER = /^\+?[0-9*#][0-9*# ().-]*$/;
+
 export function toCallRecordDto(c: CallRecord): CallRecordDto {
   const cause = c.hangupCause === null ? Number.NaN : Number.parseInt(c.hangupCause, 10);
   return {
@@ -65,7 +67,8 @@ export function toCallRecordDto(c: CallRecord): CallRecordDto {
     direction: c.direction,
     callerNumber: c.callerNumber,
     callerName: c.callerName,
-    calledNumber: c.calledNumber,
+    // A dialplan extension such as `en` or `s` is not a number the caller dialled.
+    calledNumber: c.calledNumber !== null && DIALLED_NUMBER.test(c.calledNumber) ? c.calledNumber : null,
     queue: c.queue,
     agentId: c.answeredAgentId,
     extension: c.answeredBy,

@@ -57,6 +57,24 @@ export interface ArchiveWriter {
 
 type Pending = ArchiveItem;
 
+/**
+ * First Linkedid and Uniqueid header (case-insensitive, first wins, as
+ * AmiMessage.get) in one pass over the fields, without building the message's
+ * lookup index: this runs for every archived event.
+ */
+function callIds(fields: readonly string[]): { linkedid: string | null; uniqueid: string | null } {
+  let linkedid: string | null = null;
+  let uniqueid: string | null = null;
+  for (let i = 0; i < fields.length; i += 2) {
+    const key = fields[i]!;
+    if (key.length !== 8) continue;
+    if (linkedid === null && (key === 'Linkedid' || key.toLowerCase() === 'linkedid')) linkedid = fields[i + 1] ?? null;
+    else if (uniqueid === null && (key === 'Uniqueid' || key.toLowerCase() === 'uniqueid')) uniqueid = fields[i + 1] ?? null;
+    if (linkedid !== null && uniqueid !== null) break;
+  }
+  return { linkedid, uniqueid };
+}
+
 export function createArchiveWriter(deps: ArchiveWriterDeps): ArchiveWriter {
   const interval = deps.flushIntervalMs ?? 200;
   const maxBatch = Math.max(1, deps.maxBatchRows ?? 1000);
@@ -135,7 +153,11 @@ export function createArchiveWriter(deps: ArchiveWriterDeps): ArchiveWriter {
       stats.failedBatches++;
       stats.lastError = error instanceof Error ? error.message : String(error);
       const give = attempt >= maxAttempts;
-      deps.onError?.(error, { rows: batch.length, attempt, dropped: give });
+      try {
+        deps.onError?.(error, { rows: batch.length, attempt, dropped: give });
+      } catch {
+        // A failing error hook must not break the flush loop.
+      }
       if (!give) return false;
       head = end;
       attempt = 0;
@@ -169,16 +191,10 @@ export function createArchiveWriter(deps: ArchiveWriterDeps): ArchiveWriter {
         stats.skipped++;
         return false;
       }
+      const { linkedid, uniqueid } = callIds(message.fields);
       return push({
         kind: 'ami',
-        row: {
-          pbx,
-          received_at: message.receivedAt,
-          event: message.event,
-          linkedid: message.get('Linkedid') ?? null,
-          uniqueid: message.get('Uniqueid') ?? null,
-          fields: message.fields,
-        },
+        row: { pbx, received_at: message.receivedAt, event: message.event, linkedid, uniqueid, fields: message.fields },
       });
     },
     appendAmiRecord(input) {
