@@ -104,8 +104,7 @@ describe('the agent desktop in Chromium', () => {
     const shown = await page.getByTestId('today-times').innerText();
     // Every figure of the desktop's "Today" times comes from this report.
     const figures = sheet.columns.filter((c) => c.type === 'seconds' || c.type === 'number' || c.type === 'percent').slice(0, 6);
-    for (const c of figures) expect(shown).toContain(c.label);
-    expect(JSON.stringify(sheet.rows)).toMatch(/./);
+    for (const c of figures) expect(shown.toLowerCase()).toContain(c.label.toLowerCase());
     console.log(JSON.stringify(sheet, null, 1));
   }, 120_000);
 });

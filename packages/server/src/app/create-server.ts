@@ -200,6 +200,13 @@ export async function createServer(config: Config, options: { logger?: Logger; w
         const model = pbxs.get(pbx)?.model;
         if (model) writeCallRecord(pbx, model, call);
       },
+      activityChanged: (view) => {
+        const a = agents.get(view.agentId);
+        if (!a || view.state === 'logged-out') return;
+        void repos.timesheet
+          .changeState({ agentId: a.agentId, sessionId: a.sessionId, pbx: a.pbx, extension: a.extension, state: view.state, reason: view.reason, at: now() })
+          .catch((err) => log.warn({ err, agentId: a.agentId }, 'timesheet write failed'));
+      },
     });
     projectorRef.current = projector;
     stops.push(() => projector.close());

@@ -14,6 +14,8 @@ export interface QueueInfo {
   serviceLevelSeconds: number;
 }
 
+const PHONE_ACTIVITY: ReadonlySet<string> = new Set(['ringing', 'on-call']);
+
 export interface ProjectorDeps {
   publish: (event: PublishedEvent) => void;
   agents: AgentService;
@@ -23,6 +25,11 @@ export interface ProjectorDeps {
   now: () => number;
   /** A call ended: persist its record. */
   callEnded?: (pbx: string, call: Call) => void;
+  /**
+   * A signed-in agent's phone activity started or stopped (ringing, on a call, or back to the
+   * workflow state): the timesheet records these intervals, which the workflow alone cannot see.
+   */
+  activityChanged?: (view: AgentView, previousState: string) => void;
   statsIntervalMs?: number;
 }
 
@@ -375,6 +382,9 @@ export class CtiProjector {
       return;
     }
     this.#lastAgent.set(view.agentId, view);
+    if (last && last.state !== view.state && (PHONE_ACTIVITY.has(view.state) || PHONE_ACTIVITY.has(last.state)) && view.state !== 'logged-out') {
+      this.#d.activityChanged?.(view, last.state);
+    }
     const { callId: _callId, ...payload } = view;
     this.#publish('agent.state', undefined, { ...payload, previousState: last?.state ?? null });
   }

@@ -12,7 +12,8 @@ export interface RetainedFrame {
  * consecutive, so the buffer can tell whether it still holds everything after a given seq.
  */
 export function createRingBuffer(capacity: number) {
-  const slots: (RetainedFrame | undefined)[] = new Array(capacity);
+  // Grows as events arrive: an idle stream costs nothing here.
+  const slots: (RetainedFrame | undefined)[] = [];
   let start = 0;
   let size = 0;
 

@@ -1,0 +1,259 @@
+/**
+ * gateway.fanout: 1,000 WebSocket clients, each scoped to its own extension, behind one CTI
+ * server holding one AMI connection, against the same clients each holding its own AMI
+ * connection to the (simulated) Asterisk. See bench/README.md.
+ *
+ * The latency result's ratio is baseline / ours (how many times lower our p99 is); the other
+ * results use value / baseline as usual. Ours is measured from the AMI message's receipt at the
+ * server to the client; the baseline from the event's emission at the PBX to the client.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimulatedPbx } from '@amiable/pbx-sim';
+import pino from 'pino';
+import { createServer } from '../packages/server/src/app/create-server.ts';
+import { loadConfig } from '../packages/server/src/config/index.ts';
+import { hashPassword } from '../packages/server/src/identity/index.ts';
+import { type FanoutClients, startFanoutClients } from './lib/ws-fanout-process.ts';
+import { type BenchModule, type BenchResult, ratioOf } from './lib/result.ts';
+import { collectGarbage, round } from './lib/stats.ts';
+
+const FIRST_EXTENSION = 2000;
+const SECRET = 'fanout-bench-secret';
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) throw new Error('no latency samples');
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function memory(): { heap: number; rss: number } {
+  collectGarbage();
+  collectGarbage();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, rss: m.rss };
+}
+
+/** Direct calls to every extension in turn, `perSecond` of them, for `ms`. Each phone answers and hangs up. */
+async function traffic(sim: Awaited<ReturnType<typeof startSimulatedPbx>>, extensions: string[], perSecond: number, ms: number): Promise<number> {
+  let placed = 0;
+  const start = Date.now();
+  const tickMs = 20;
+  while (Date.now() - start < ms) {
+    const due = Math.floor(((Date.now() - start) / 1000) * perSecond);
+    for (; placed < due; placed++) {
+      sim.placeCall({ exten: extensions[placed % extensions.length]!, callerNumber: `+1555${String(placed % 10_000_000).padStart(7, '0')}`, talkMs: 300 });
+    }
+    await sleep(tickMs);
+  }
+  // Let the last calls finish.
+  for (let i = 0; i < 100 && sim.snapshot().channels.length > 0; i++) await sleep(50);
+  return placed;
+}
+
+/** Collects the clients' figures once their event count has stopped growing (at most 15 s). */
+async function settled(clients: FanoutClients) {
+  let stats = await clients.request({ type: 'collect' }, 'stats');
+  for (let i = 0; i < 30; i++) {
+    await sleep(500);
+    const next = await clients.request({ type: 'collect' }, 'stats');
+    if (next.events === stats.events) return next;
+    stats = next;
+  }
+  return stats;
+}
+
+const bench: BenchModule = {
+  name: 'gateway.fanout',
+  async run({ quick, log }) {
+    const n = quick ? 200 : 1000;
+    const seconds = quick ? 4 : 8;
+    const callsPerSecond = quick ? 60 : 100;
+    const extensions = Array.from({ length: n }, (_, i) => String(FIRST_EXTENSION + i));
+    const sim = await startSimulatedPbx({
+      port: 0,
+      host: '127.0.0.1',
+      endpoints: extensions,
+      users: [{ username: 'cti', secret: SECRET, read: 'all', write: 'all' }],
+      phones: { default: { mode: 'answer', answerAfterMs: 100 } },
+    });
+    const dataDir = mkdtempSync(join(tmpdir(), 'amiable-fanout-'));
+    const config = loadConfig({
+      env: {},
+      overrides: {
+        dataDir,
+        http: { host: '127.0.0.1', port: 0 },
+        log: { level: 'silent' },
+        auth: { loginAttemptsPerMinute: 1_000_000 },
+        pbxs: [{ id: 'main', host: '127.0.0.1', port: sim.port, username: 'cti', secret: SECRET, authType: 'md5', context: 'internal', deviceTech: 'PJSIP', outboundPrefix: '' }],
+      },
+    });
+    const server = await createServer(config, { logger: pino({ level: 'silent' }) });
+    const clients: FanoutClients = startFanoutClients();
+    const results: BenchResult[] = [];
+    try {
+      // Measurement tap: stamp each CTI event with the receipt time of the AMI message being applied.
+      const conn = server.pbxs.get('main')!;
+      let inFlight: number | undefined;
+      const model = conn.model as unknown as { apply: (msg: { receivedAt: number }, at: number) => unknown };
+      const apply = model.apply.bind(model);
+      model.apply = (msg, at) => {
+        inFlight = msg.receivedAt;
+        queueMicrotask(() => (inFlight = undefined));
+        return apply(msg, at);
+      };
+      const router = server.app.gateway.router as unknown as { publish: (e: { at: string }) => void };
+      const publish = router.publish.bind(router);
+      router.publish = (e) => publish(inFlight === undefined ? e : { ...e, at: new Date(inFlight).toISOString() });
+
+      log(`creating ${n} agent accounts`);
+      const hash = await hashPassword('fanout', { memoryCost: 1024, timeCost: 1, parallelism: 1 });
+      const usernames: string[] = [];
+      for (const ext of extensions) {
+        const user = await server.repos.users.create({ username: `agent${ext}`, displayName: `Agent ${ext}`, role: 'agent', passwordHash: hash });
+        await server.repos.agents.upsert(user.id, { pbx: 'main', defaultExtension: ext });
+        usernames.push(user.username);
+      }
+      const tokens: string[] = [];
+      for (let i = 0; i < usernames.length; i += 25) {
+        const batch = await Promise.all(
+          usernames.slice(i, i + 25).map(async (username) => {
+            const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'fanout' }) });
+            if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+            return ((await res.json()) as { accessToken: string }).accessToken;
+          }),
+        );
+        tokens.push(...batch);
+      }
+
+      // Memory per idle authenticated client.
+      await sleep(200);
+      const before = memory();
+      const ready = await clients.request({ type: 'ws', url: `${server.url.replace('http', 'ws')}/api/ws`, tokens }, 'ready');
+      if (ready.connected !== n) throw new Error(`${ready.connected} of ${n} clients connected`);
+      await sleep(500);
+      const after = memory();
+      const heapPerClient = (after.heap - before.heap) / n;
+      const rssPerClient = (after.rss - before.rss) / n;
+      log(`idle: ${round(heapPerClient / 1024, 1)} KiB heap, ${round(rssPerClient / 1024, 1)} KiB RSS per client`);
+
+      // Fan-out under load.
+      await clients.request({ type: 'mark' }, 'ready');
+      const emitted0 = sim.eventsEmitted;
+      const cpu0 = process.cpuUsage();
+      const t0 = Date.now();
+      const calls = await traffic(sim, extensions, callsPerSecond, seconds * 1000);
+      await sleep(300);
+      const wallMs = Date.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const amiEvents = sim.eventsEmitted - emitted0;
+      const ours = await settled(clients);
+      if (ours.events < calls * 2) throw new Error(`only ${ours.events} CTI events delivered for ${calls} calls`);
+      const serverRss = process.memoryUsage().rss;
+      const p50 = percentile(ours.latencies, 50);
+      const p99 = percentile(ours.latencies, 99);
+      const amiRate = (amiEvents * 1000) / wallMs;
+      log(`ours: ${calls} calls, ${amiEvents} AMI events (${Math.round(amiRate)}/s), ${ours.events} deliveries, p50 ${p50} ms, p99 ${p99} ms`);
+      await clients.request({ type: 'close' }, 'closed');
+
+      // Baseline: every client holds its own AMI connection and filters for itself.
+      log(`baseline: ${n} AMI logins`);
+      const newchannelAt = new Map<string, number>();
+      const untap = sim.tap({
+        onEvent: (e) => {
+          if (e.name !== 'Newchannel') return;
+          const id = /\r\nUniqueid: ([^\r]+)\r\n/.exec(e.text)?.[1];
+          if (id) newchannelAt.set(id, Date.now());
+        },
+      });
+      const amiReady = await clients.request({ type: 'ami', host: '127.0.0.1', port: sim.port, username: 'cti', secret: SECRET, extensions }, 'ready');
+      if (amiReady.connected !== n) throw new Error(`${amiReady.connected} of ${n} AMI clients logged in`);
+      const bEmitted0 = sim.eventsEmitted;
+      const bCpu0 = process.cpuUsage();
+      const bt0 = Date.now();
+      const bCalls = await traffic(sim, extensions, callsPerSecond, seconds * 1000);
+      const bWallMs = Date.now() - bt0;
+
+      const bCpu = process.cpuUsage(bCpu0);
+      // The clients may still be working through their backlog: that delay is part of the latency.
+      const base = await settled(clients);
+      untap();
+      const bLatencies = base.ownNewchannels.map(([id, at]) => at - (newchannelAt.get(id) ?? at));
+      if (bLatencies.length < bCalls * 0.95) throw new Error(`baseline saw ${bLatencies.length} own Newchannel events for ${bCalls} calls`);
+      const bp50 = percentile(bLatencies, 50);
+      const bp99 = percentile(bLatencies, 99);
+      const bAmiRate = ((sim.eventsEmitted - bEmitted0) * 1000) / bWallMs;
+      log(`baseline: ${bCalls} calls, ${Math.round(bAmiRate)} AMI events/s, ${base.events} AMI deliveries, p50 ${bp50} ms, p99 ${bp99} ms`);
+
+      const common = { clients: n, loadavg_1m: round((await import('node:os')).loadavg()[0] ?? 0, 2) };
+      results.push(
+        {
+          bench: 'gateway.fanout',
+          metric: 'p99_latency_ms',
+          value: p99,
+          unit: 'ms',
+          baseline: 'one AMI connection per client (ratio = baseline / ours)',
+          baseline_value: bp99,
+          ratio: ratioOf(bp99, Math.max(p99, 1)),
+          target: '<= 20 ms',
+          pass: p99 <= 20,
+          extra: {
+            ...common,
+            p50_ms: p50,
+            baseline_p50_ms: bp50,
+            ami_events: amiEvents,
+            ami_events_per_s: Math.round(amiRate),
+            baseline_ami_events_per_s: Math.round(bAmiRate),
+            calls,
+            cti_deliveries: ours.events,
+            baseline_ami_deliveries: base.events,
+            measured_from: 'AMI receipt at the server (ours); event emission at the PBX (baseline)',
+          },
+        },
+        {
+          bench: 'gateway.fanout',
+          metric: 'server_cpu_ms',
+          value: round((cpu.user + cpu.system) / 1000),
+          unit: 'ms',
+          baseline: 'PBX process cpu with one AMI connection per client',
+          baseline_value: round((bCpu.user + bCpu.system) / 1000),
+          ratio: ratioOf(cpu.user + cpu.system, bCpu.user + bCpu.system),
+          extra: {
+            ...common,
+            note: 'the simulated PBX runs in the server process; both figures include its CPU',
+            wall_ms: wallMs,
+            server_rss_mb: round(serverRss / 1048576, 1),
+            client_cpu_ms: round(ours.cpuMs),
+            baseline_client_cpu_ms: round(base.cpuMs),
+            client_rss_mb: round(ours.rssBytes / 1048576, 1),
+            baseline_client_rss_mb: round(base.rssBytes / 1048576, 1),
+          },
+        },
+        {
+          bench: 'gateway.fanout',
+          metric: 'heap_per_idle_client_kb',
+          value: round(heapPerClient / 1024, 2),
+          unit: 'KiB',
+          baseline: 'rss per idle client',
+          baseline_value: round(rssPerClient / 1024, 2),
+          ratio: ratioOf(heapPerClient, rssPerClient),
+          target: '<= 30 KiB',
+          pass: heapPerClient / 1024 <= 30,
+          extra: common,
+        },
+      );
+      await clients.request({ type: 'close' }, 'closed');
+      return results;
+    } finally {
+      await clients.stop();
+      await server.stop();
+      await sim.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default bench;
