@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../packages/server/test/support/test-server.ts';
 import { type BrowserSession, logIn, openBrowser } from './support/browser.ts';
 import { apiGet, apiLogin } from './support/rest.ts';
+import { formatCell } from '../../packages/web/src/lib/report-format.ts';
+import type { Locator } from 'playwright-core';
 
 interface ReportResult {
   columns: Array<{ key: string; label: string; type: string }>;
@@ -88,8 +90,10 @@ describe('the agent desktop in Chromium', () => {
     const call = await page.getByTestId('today-call').first().innerText();
     expect(call).toMatch(/555.*123.*4567/);
     expect(call).toContain('answered');
+    await page.getByTestId('today-history').getByRole('button').first().click();
     await page.getByTestId('today-times').waitFor();
-    await b.shot('desktop-6-today');
+    await page.waitForTimeout(500);
+    const shown = await statsOf(page.getByTestId('today-times'));
 
     const token = await apiLogin(server.url, 'admin');
     const from = new Date(Date.now() - 3_600_000).toISOString();
@@ -99,13 +103,19 @@ describe('the agent desktop in Chromium', () => {
       token,
       `/api/reports/agent-timesheet?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&agentId=${alice!.agentId}`,
     );
-    const row = sheet.totals ?? sheet.rows[0];
-    expect(row).toBeDefined();
-    const shown = await page.getByTestId('today-times').innerText();
-    // Every figure of the desktop's "Today" times comes from this report.
-    const figures = sheet.columns.filter((c) => c.type === 'seconds' || c.type === 'number' || c.type === 'percent').slice(0, 6);
-    for (const c of figures) expect(shown.toLowerCase()).toContain(c.label.toLowerCase());
-    console.log(JSON.stringify(sheet, null, 1));
+    const row = sheet.rows[0]!;
+    // One session, with time in every state the call went through: ready, ringing, on the call (≥ 1.2 s), wrap-up (≥ 2 s).
+    expect(row.sessions).toBe(1);
+    expect(row.readySeconds).toBeGreaterThan(0);
+    expect(row.ringingSeconds).toBeGreaterThan(0);
+    expect(row.talkSeconds).toBeGreaterThanOrEqual(1);
+    expect(row.wrapupSeconds).toBeGreaterThanOrEqual(2);
+    // The desktop shows the same closed intervals as the report.
+    expect(shown.Sessions).toBe('1');
+    expect(shown['On call']).toBe(formatCell(row.talkSeconds as number, 'seconds'));
+    expect(shown.Ringing).toBe(formatCell(row.ringingSeconds as number, 'seconds'));
+    expect(shown['Wrap-up']).toBe(formatCell(row.wrapupSeconds as number, 'seconds'));
+    await b.shot('desktop-6-today');
   }, 120_000);
 });
 
@@ -113,4 +123,12 @@ describe('the agent desktop in Chromium', () => {
 function seconds(text: string): number {
   const parts = text.trim().replace(/s$/, '').split(':').map(Number);
   return parts.reduce((acc, n) => acc * 60 + n, 0);
+}
+
+/** The label → value pairs of a row of `.stat` figures, as displayed (labels in their source case). */
+async function statsOf(scope: Locator): Promise<Record<string, string>> {
+  const pairs = await scope.locator('.stat').evaluateAll((nodes) =>
+    nodes.map((n) => [n.querySelector('.stat-label')?.textContent ?? '', n.querySelector('.stat-value')?.textContent ?? '']),
+  );
+  return Object.fromEntries(pairs.map(([k, v]) => [k!.trim(), v!.trim()]));
 }
