@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'directory.read', // agents, skills, queues, workstations, pause reasons
   'customer.read',
   'customer.write',
+  'customer.import', // bulk CSV import of the directory
   'report.read',
   'admin.manage', // users, agents, skills, workstations, pause reasons, API keys
   'audit.read',
@@ -40,6 +41,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'supervisor.manage',
     'customer.read',
     'customer.write',
+    'customer.import',
     'report.read',
   ],
   admin: [...PERMISSIONS],
@@ -51,6 +53,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'recording.control',
     'customer.read',
     'customer.write',
+    'customer.import',
     'report.read',
   ],
 };

@@ -68,7 +68,7 @@ export async function customerImportRoutes(app: FastifyInstance, ctx: FeatureCon
         querystring: ImportQuerySchema,
         response: { 200: ImportReportSchema, 202: ImportReportSchema, ...errors },
       },
-      preHandler: authorize('admin.manage'),
+      preHandler: authorize('customer.import'),
     },
     async (request, reply) => {
       const csv = request.body;
@@ -101,7 +101,7 @@ export async function customerImportRoutes(app: FastifyInstance, ctx: FeatureCon
         params: IdParamsSchema,
         response: { 200: ImportReportSchema, ...errors },
       },
-      preHandler: authorize('admin.manage'),
+      preHandler: authorize('customer.import'),
     },
     async (request) => {
       const principal = principalOf(request);
