@@ -48,17 +48,20 @@ describe('the supervisor wallboard in Chromium', () => {
       return answered >= 2 ? true : undefined;
     }, 'two calls answered');
     await untilFigure(page, 'lang-en', 'queue-waiting', '0');
-    await untilFigure(page, 'lang-en', 'queue-answered', '2');
     await untilFigure(page, 'lang-en', 'queue-oncall', '2');
-    await b.shot('wallboard-3-answered');
+    await b.shot('wallboard-3-on-call');
+    // Asterisk counts a queue call as completed when it ends.
     for (const ext of AGENT_EXTENSIONS) sim.hangupPhone(ext);
     await untilFigure(page, 'lang-en', 'queue-oncall', '0');
+    await untilFigure(page, 'lang-en', 'queue-answered', '2');
+    expect(await figure(page, 'lang-en', 'queue-abandoned')).toBe('0');
+    await b.shot('wallboard-4-answered');
 
     // Force a pause from the agents grid.
     const target = server.agents.list().find((a) => a.state === 'ready')!;
     const row = page.getByTestId(`agent-row-${target.agentId}`);
     await row.getByTestId('agent-actions').click();
-    await b.shot('wallboard-4-actions');
+    await b.shot('wallboard-5-actions');
     await page.getByTestId('action-pause-break').click();
     await page.locator(`[data-testid="agent-row-${target.agentId}"][data-state="paused"]`).waitFor();
     expect(await row.getByTestId('agent-state').innerText()).toMatch(/paused|break/i);
@@ -68,7 +71,7 @@ describe('the supervisor wallboard in Chromium', () => {
     }, 'the agent paused on the server');
     expect(after.reason).toBe('break');
     expect(sim.snapshot().members.filter((m) => m.interface === `PJSIP/${target.extension}`).every((m) => m.paused)).toBe(true);
-    await b.shot('wallboard-5-paused');
+    await b.shot('wallboard-6-paused');
   }, 120_000);
 });
 
