@@ -63,6 +63,8 @@ export async function openBrowser(baseURL: string): Promise<BrowserSession> {
     context,
     page,
     async shot(name, target = page) {
+      // Sticky headers would otherwise be drawn mid-page in a full-page capture.
+      await target.evaluate(() => window.scrollTo(0, 0));
       await target.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },
     async close() {

@@ -1,14 +1,6 @@
+import { CodedError } from '../coded-error.ts';
 /** Errors of the `cti` command line. Codes are listed in docs/errors.md. */
-export class CliError extends Error {
-  readonly code: string;
-  readonly details: Record<string, unknown> | undefined;
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
-    super(message);
-    this.name = new.target.name;
-    this.code = code;
-    this.details = details;
-  }
-}
+export class CliError extends CodedError {}
 
 /** Unknown subcommand, unknown option or a missing argument. */
 export class CliUsageError extends CliError {

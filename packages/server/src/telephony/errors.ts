@@ -1,18 +1,10 @@
+import { CodedError } from '../coded-error.ts';
 /**
  * Errors and anomaly codes of the telephony model. The reducer never throws
  * on odd input: it reports an `anomaly` change with one of these codes, and
  * the server answers with a resync. Codes are listed in docs/errors.md.
  */
-export class TelephonyError extends Error {
-  readonly code: string;
-  readonly details: Record<string, unknown> | undefined;
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
-    super(message);
-    this.name = new.target.name;
-    this.code = code;
-    this.details = details;
-  }
-}
+export class TelephonyError extends CodedError {}
 
 /** An event named a channel (by Uniqueid) that the model never saw created. */
 export const UNKNOWN_CHANNEL = 'CTI_ERR_UNKNOWN_CHANNEL';

@@ -1,17 +1,14 @@
+import { CodedError } from '../../coded-error.ts';
+
 /**
  * Errors raised by the feature services. Each has a stable code (listed in docs/errors.md);
  * the gateway renders them as `{ code, message, details }` with the HTTP status given here.
  */
-export class CtiServiceError extends Error {
-  readonly code: string;
+export class CtiServiceError extends CodedError {
   readonly status: number;
-  readonly details: Record<string, unknown> | undefined;
   constructor(code: string, message: string, status = 400, details?: Record<string, unknown>) {
-    super(message);
-    this.name = 'CtiServiceError';
-    this.code = code;
+    super(code, message, details);
     this.status = status;
-    this.details = details;
   }
 }
 
