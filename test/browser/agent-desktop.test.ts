@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../packages/server/test/support/test-server.ts';
-import { type BrowserSession, logIn, openBrowser } from './support/browser.ts';
+import { type BrowserSession, logIn, openBrowser, text } from './support/browser.ts';
 import { apiGet, apiLogin } from './support/rest.ts';
 import { formatCell } from '../../packages/web/src/lib/report-format.ts';
 import type { Locator } from 'playwright-core';
@@ -34,11 +34,11 @@ describe('the agent desktop in Chromium', () => {
     // Sign-in: the server recognises the desk from the client's IP.
     const detected = page.getByTestId('detected-workstation');
     await detected.waitFor();
-    expect(await detected.innerText()).toMatch(/Desk Test[\s\S]*1001/);
+    expect(await text(detected)).toMatch(/Desk Test[\s\S]*1001/);
     await b.shot('desktop-1-sign-in');
     await page.getByTestId('btn-signin').click();
     await page.getByTestId('agent-desktop').waitFor();
-    expect(await page.getByTestId('session-extension').innerText()).toContain('1001');
+    expect(await text(page.getByTestId('session-extension'))).toContain('1001');
     const alice = server.agents.list().find((a) => a.extension === '1001');
     expect(alice?.workstationId).toBeTruthy();
     const stateBar = page.getByTestId('state-bar');
@@ -51,12 +51,12 @@ describe('the agent desktop in Chromium', () => {
     sim.placeCall({ queue: 'lang-en', callerNumber: '+15551234567', callerName: 'Jane Customer' });
     await page.locator('[data-testid="screen-pop"][data-phase="ringing"]').waitFor({ timeout: 15_000 });
     await page.getByTestId('customer-card').waitFor();
-    expect(await page.getByTestId('pop-queue').innerText()).toBe('lang-en');
-    expect(await page.getByTestId('pop-language').innerText()).toBe('EN');
-    expect(await page.getByTestId('customer-name').innerText()).toContain('Jane Customer');
-    expect(await page.getByTestId('customer-address').innerText()).toContain('12 Harbor Lane, Springfield, IL');
-    expect(await page.getByTestId('customer-language').innerText()).toContain('EN');
-    expect(await page.getByTestId('customer-number').innerText()).toMatch(/555.*123.*4567/);
+    expect(await text(page.getByTestId('pop-queue'))).toBe('lang-en');
+    expect(await text(page.getByTestId('pop-language'))).toBe('EN');
+    expect(await text(page.getByTestId('customer-name'))).toContain('Jane Customer');
+    expect(await text(page.getByTestId('customer-address'))).toContain('12 Harbor Lane, Springfield, IL');
+    expect(await text(page.getByTestId('customer-language'))).toContain('EN');
+    expect(await text(page.getByTestId('customer-number'))).toMatch(/555.*123.*4567/);
     await b.shot('desktop-3-ringing');
 
     // The agent picks up, talks, and the call ends.
@@ -71,11 +71,11 @@ describe('the agent desktop in Chromium', () => {
     // Wrap-up counts down from 8 seconds.
     await page.locator('[data-testid="state-bar"][data-state="wrap-up"]').waitFor();
     const remaining = page.getByTestId('wrapup-remaining');
-    const first = seconds(await remaining.innerText());
+    const first = seconds(await text(remaining));
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThanOrEqual(8);
     await page.waitForTimeout(2_100);
-    const later = seconds(await remaining.innerText());
+    const later = seconds(await text(remaining));
     expect(later).toBeLessThan(first);
     expect(server.agents.get(alice!.agentId)?.state).toBe('wrap-up');
     await b.shot('desktop-5-wrap-up');
@@ -87,7 +87,7 @@ describe('the agent desktop in Chromium', () => {
 
     // Today's history: the answered call and the timesheet intervals.
     await page.locator('[data-testid="today-call"]').first().waitFor({ timeout: 10_000 });
-    const call = await page.getByTestId('today-call').first().innerText();
+    const call = await text(page.getByTestId('today-call').first());
     expect(call).toMatch(/555.*123.*4567/);
     expect(call).toContain('answered');
     await page.getByTestId('today-history').getByRole('button').first().click();

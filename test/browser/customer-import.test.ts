@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../packages/server/test/support/test-server.ts';
-import { type BrowserSession, logIn, openBrowser } from './support/browser.ts';
+import { type BrowserSession, logIn, openBrowser, text } from './support/browser.ts';
 import { apiGet, apiLogin } from './support/rest.ts';
 
 /**
@@ -61,15 +61,19 @@ describe('the customer CSV import in Chromium', () => {
     await page.getByTestId('import-start').click();
     await page.getByTestId('import-success').waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('import-progress').getAttribute('data-value')).toBe('100');
-    expect(await page.getByTestId('import-success').innerText()).toMatch(/9,?997 created/);
+    expect(await text(page.getByTestId('import-success'))).toMatch(/9,?997 created/);
 
     const rows = page.getByTestId('import-bad-row');
     expect(await rows.count()).toBe(3);
     const lines = (await rows.evaluateAll((nodes) => nodes.map((n) => Number(n.getAttribute('data-line'))))).sort((a, b) => a - b);
     expect(lines).toEqual(BAD_LINES);
-    expect(await page.locator('[data-testid="import-bad-row"][data-line="1001"]').innerText()).toMatch(/name is required/);
-    expect(await page.locator('[data-testid="import-bad-row"][data-line="5002"]').innerText()).toMatch(/not a valid phone number/);
-    expect(await page.locator('[data-testid="import-bad-row"][data-line="9999"]').innerText()).toMatch(/number is required/);
+    expect(await text(page.locator('[data-testid="import-bad-row"][data-line="1001"]'))).toMatch(/name is required/);
+    expect(await text(page.locator('[data-testid="import-bad-row"][data-line="5002"]'))).toMatch(/not a valid phone number/);
+    expect(await text(page.locator('[data-testid="import-bad-row"][data-line="9999"]'))).toMatch(/number is required/);
+    // The customer list reloads with the new rows, a page at a time.
+    await page.getByTestId('crud-truncated').waitFor();
+    expect(await text(page.getByTestId('crud-truncated'))).toContain(`of ${seeded + 9_997}`);
+    expect(await page.getByTestId('crud-row').count()).toBeGreaterThan(0);
     await b.shot('import-2-done');
 
     // Nothing else was lost: the seeded customers plus 9,997 imported ones.

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../packages/server/test/support/test-server.ts';
-import { type BrowserSession, logIn, openBrowser } from './support/browser.ts';
+import { type BrowserSession, logIn, openBrowser, text } from './support/browser.ts';
 import { eventually } from './support/rest.ts';
 
 const AGENT_EXTENSIONS = ['1002', '1003', '1004', '1005', '1006'];
@@ -64,7 +64,7 @@ describe('the supervisor wallboard in Chromium', () => {
     await b.shot('wallboard-5-actions');
     await page.getByTestId('action-pause-break').click();
     await page.locator(`[data-testid="agent-row-${target.agentId}"][data-state="paused"]`).waitFor();
-    expect(await row.getByTestId('agent-state').innerText()).toMatch(/paused|break/i);
+    expect(await text(row.getByTestId('agent-state'))).toMatch(/paused|break/i);
     const after = await eventually(() => {
       const a = server.agents.get(target.agentId);
       return a?.state === 'paused' ? a : undefined;
@@ -76,7 +76,7 @@ describe('the supervisor wallboard in Chromium', () => {
 });
 
 function figure(page: Page, queue: string, id: string): Promise<string> {
-  return page.getByTestId(`queue-tile-${queue}`).getByTestId(id).innerText().then((t) => t.trim());
+  return text(page.getByTestId(`queue-tile-${queue}`).getByTestId(id)).then((t) => t.trim());
 }
 
 async function untilFigure(page: Page, queue: string, id: string, value: string): Promise<void> {

@@ -20,6 +20,9 @@ export interface Column<T> {
  * A list with create, edit and delete for one REST collection: the shape
  * shared by users, agents, skills, workstations, pause reasons…
  */
+/** Rows loaded at once: the smallest page size every admin collection accepts. */
+const LIST_LIMIT = 500;
+
 export function CrudPage<T extends { id: string }>({
   title,
   description,
@@ -45,7 +48,7 @@ export function CrudPage<T extends { id: string }>({
   rowActions?: (row: T, reload: () => void) => ReactNode;
 }) {
   const toast = useToast();
-  const list = useAsync<Page<T>>(() => resource.list({ limit: 1000 }), [resource]);
+  const list = useAsync<Page<T>>(() => resource.list({ limit: LIST_LIMIT }), [resource]);
   const [editing, setEditing] = useState<{ mode: 'create' | 'edit'; row?: T } | undefined>();
 
   const save = async (body: Record<string, unknown>) => {
@@ -134,6 +137,11 @@ export function CrudPage<T extends { id: string }>({
           </div>
         )}
       </Card>
+      {list.data && list.data.total > rows.length && (
+        <p className="small muted" data-testid="crud-truncated">
+          Showing the first {rows.length} of {list.data.total}; search to narrow the list.
+        </p>
+      )}
       {editing && (
         <Modal title={editing.mode === 'create' ? `New ${noun.toLowerCase()}` : `Edit ${noun.toLowerCase()}`} onClose={() => setEditing(undefined)} testId="crud-dialog">
           <EntityForm
