@@ -2,7 +2,7 @@ import type { CommandHandlers } from '../gateway/index.ts';
 import type { Principal } from '../identity/index.ts';
 import type { AgentService } from '../features/agents/agent-service.ts';
 import type { CallService, Seat } from '../features/calls/call-service.ts';
-import { ServiceErrors } from '../features/shared/service-errors.ts';
+import { ServiceErrors } from '../features/common/service-errors.ts';
 
 /**
  * Maps every command of the catalogue to the service that carries it out. The

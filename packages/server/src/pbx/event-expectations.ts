@@ -1,6 +1,6 @@
 import type { AmiMessage } from '@amiable/ami';
-import type { Expectation } from '../features/shared/pbx-link.ts';
-import { ServiceErrors } from '../features/shared/service-errors.ts';
+import type { Expectation } from '../features/common/pbx-link.ts';
+import { ServiceErrors } from '../features/common/service-errors.ts';
 
 interface Waiter {
   match: (m: AmiMessage) => boolean;

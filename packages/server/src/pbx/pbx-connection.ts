@@ -10,8 +10,8 @@ import {
 } from '@amiable/ami';
 import { readFileSync } from 'node:fs';
 import type { PbxConfig } from '../config/index.ts';
-import type { Expectation } from '../features/shared/pbx-link.ts';
-import { ServiceErrors } from '../features/shared/service-errors.ts';
+import type { Expectation } from '../features/common/pbx-link.ts';
+import { ServiceErrors } from '../features/common/service-errors.ts';
 import { type DomainChange, PbxModel, resyncModel, type SnapshotLists } from '../telephony/index.ts';
 import { EventExpectations } from './event-expectations.ts';
 

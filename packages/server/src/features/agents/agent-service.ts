@@ -1,5 +1,5 @@
-import type { PbxLink } from '../shared/pbx-link.ts';
-import { ServiceErrors } from '../shared/service-errors.ts';
+import type { PbxLink } from '../common/pbx-link.ts';
+import { ServiceErrors } from '../common/service-errors.ts';
 import type { AgentDirectory, AgentProfile, QueueAssignment, Timesheet, TimesheetState } from './ports.ts';
 import { type MemberRef, QueueMembership, WRAPUP_REASON } from './queue-membership.ts';
 import { type AgentWorkflowEvent, type SignedInAgent, snapshotAgent } from './signed-in-agent.ts';

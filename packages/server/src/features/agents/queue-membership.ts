@@ -1,6 +1,6 @@
 import type { AmiMessage } from '@amiable/ami';
-import { eventMatcher, type Expectation, type PbxLink } from '../shared/pbx-link.ts';
-import { CtiServiceError, ServiceErrors } from '../shared/service-errors.ts';
+import { eventMatcher, type Expectation, type PbxLink } from '../common/pbx-link.ts';
+import { CtiServiceError, ServiceErrors } from '../common/service-errors.ts';
 
 /** The reason the CTI server puts on QueuePause while an agent is in wrap-up. */
 export const WRAPUP_REASON = 'wrap-up';

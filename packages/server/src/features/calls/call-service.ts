@@ -1,6 +1,6 @@
 import { chanSpyAction } from '@amiable/ami';
-import type { PbxLink } from '../shared/pbx-link.ts';
-import { ServiceErrors } from '../shared/service-errors.ts';
+import type { PbxLink } from '../common/pbx-link.ts';
+import { ServiceErrors } from '../common/service-errors.ts';
 import { toDialString } from './dial-number.ts';
 
 /** What the call service reads from the live model. */

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { ServiceErrors } from '../shared/service-errors.ts';
+import { ServiceErrors } from '../common/service-errors.ts';
 
 const INTERNAL = /^[0-9*#]{2,6}$/;
 
