@@ -20,7 +20,7 @@ import { createDatabase, type DatabaseHandle } from '../persistence/database.ts'
 import { migrateToLatest } from '../persistence/migrations/index.ts';
 import { createRepositories, type Repositories } from '../persistence/repositories/index.ts';
 import { PbxConnection } from '../pbx/pbx-connection.ts';
-import { channelsOfExtension } from '../telephony/index.ts';
+import { channelsOfExtension, type PbxModel } from '../telephony/index.ts';
 import { createAgentDirectory, createTimesheet } from './agent-directory.ts';
 import { createAuditSink } from './audit-sink.ts';
 import { createCallRecordWriter } from './call-record-writer.ts';
@@ -113,6 +113,8 @@ export async function createServer(config: Config, options: { logger?: Logger; w
     const router = createRouter({ clock: systemClock, options: { resumeWindowMs: config.router.resumeWindowSeconds * 1000, maxQueueEvents: config.router.maxQueuedEvents } });
     const metrics = createGatewayMetrics();
     const pbxs = new Map<string, PbxConnection>();
+    /** The live model of each PBX; replaced on every resync swap. */
+    const models = new Map<string, PbxModel>();
     const pbxSince = new Map<string, number>();
     const link: PbxLink = {
       send: (pbx, action) => {
@@ -188,7 +190,7 @@ export async function createServer(config: Config, options: { logger?: Logger; w
         });
       },
       agents,
-      models: () => new Map([...pbxs].map(([id, c]) => [id, c.model])),
+      models: () => models,
       findCustomer: async (number): Promise<CustomerSummary | null> => {
         const c = await customers.findCustomerByNumber(number);
         return c ? { id: c.id, name: c.name, company: null, language: c.language, externalUrl: null } : null;
@@ -223,6 +225,7 @@ export async function createServer(config: Config, options: { logger?: Logger; w
           },
           changes: (pbx, changes) => projector.changes(pbx, changes),
           resynced: (pbx, info) => {
+            models.set(pbx, info.model);
             projector.changes(pbx, info.changes);
             projector.resynced(pbx);
             router.publish({ type: 'resync', at: new Date().toISOString(), pbx, payload: { pbx, reason: info.restarted ? 'asterisk restarted' : 'reconnected' } });
@@ -254,6 +257,7 @@ export async function createServer(config: Config, options: { logger?: Logger; w
         },
       });
       pbxs.set(p.id, conn);
+      models.set(p.id, conn.model);
       stops.push(() => conn.close());
     }
     await agents.restore();
