@@ -32,7 +32,7 @@ export function AgentsGrid({ agents, now, queues }: { agents: AgentView[]; now: 
                 <tr key={a.agentId} className={`agent-row state-row-${a.state}`} data-testid={`agent-row-${a.agentId}`} data-state={a.state}>
                   <td>
                     <div className="agent-name">{a.name ?? a.agentId}</div>
-                    <div className="small muted">{a.agentId}</div>
+                    {a.pauseAfterCall ? <div className="small muted">pause after call: {a.pauseAfterCall}</div> : null}
                   </td>
                   <td>
                     <StatePill state={a.state} reason={a.state === 'paused' ? label(a.reason) : null} testId="agent-state" />
