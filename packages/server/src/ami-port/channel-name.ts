@@ -5,23 +5,17 @@
  * the last dash, because endpoint names may contain dashes). `Local/…@…-0000000a;1`
  * is a Local half: it belongs to whichever call it is in, never to an extension by name.
  */
+import { deviceOf } from '../telephony/channel-name.ts';
 
 /** Technologies whose endpoints can be phones (extensions). */
 const PHONE_TECHS = new Set(['pjsip', 'sip', 'iax2']);
 
-/** `PJSIP/1001-0000002a` → `PJSIP/1001`; devices and Local channels are returned unchanged in form. */
+/**
+ * `PJSIP/1001-0000002a` → `PJSIP/1001`; `Local/…@…-0000000a;1` → `Local/…@…`.
+ * The telephony model's parser is the one place that knows channel-name syntax.
+ */
 export function deviceOfChannel(name: string): string {
-  const slash = name.indexOf('/');
-  if (slash <= 0) return name;
-  if (isLocal(name)) {
-    const semi = name.lastIndexOf(';');
-    const base = semi > slash ? name.slice(0, semi) : name;
-    const dash = base.lastIndexOf('-');
-    return dash > slash ? base.slice(0, dash) : base;
-  }
-  const dash = name.lastIndexOf('-');
-  if (dash > slash && isSuffix(name, dash + 1)) return name.slice(0, dash);
-  return name;
+  return deviceOf(name);
 }
 
 export function isLocal(name: string): boolean {
@@ -38,17 +32,6 @@ export function phoneEndpoint(device: string): string | undefined {
   if (!PHONE_TECHS.has(device.slice(0, slash).toLowerCase())) return undefined;
   const endpoint = device.slice(slash + 1);
   return endpoint === '' ? undefined : endpoint;
-}
-
-/** Channel suffixes are hex (PJSIP, SIP, Local) or decimal (IAX2). */
-function isSuffix(s: string, from: number): boolean {
-  if (from >= s.length) return false;
-  for (let i = from; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const hex = (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-    if (!hex) return false;
-  }
-  return true;
 }
 
 /**
