@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config, PbxConfig } from '../config/index.ts';
+import { iso } from '../cti/iso.ts';
 import { CtiProjector, type QueueInfo } from '../cti/projector.ts';
 import { type DemoPbx, startDemoPbx } from '../demo/demo-pbx.ts';
 import { DEMO_ACCOUNTS, seedDemo } from '../demo/seed-demo.ts';
@@ -228,7 +229,7 @@ export async function createServer(config: Config, options: { logger?: Logger; w
             models.set(pbx, info.model);
             projector.changes(pbx, info.changes);
             projector.resynced(pbx);
-            router.publish({ type: 'resync', at: new Date().toISOString(), pbx, payload: { pbx, reason: info.restarted ? 'asterisk restarted' : 'reconnected' } });
+            router.publish({ type: 'resync', at: iso(now()), pbx, payload: { pbx, reason: info.restarted ? 'asterisk restarted' : 'reconnected' } });
           },
           state: (pbx, state, detail) => {
             pbxSince.set(pbx, now());
@@ -236,9 +237,9 @@ export async function createServer(config: Config, options: { logger?: Logger; w
             log.info({ pbx, state, detail }, 'PBX connection');
             router.publish({
               type: 'pbx.connection',
-              at: new Date().toISOString(),
+              at: iso(now()),
               pbx,
-              payload: { pbx, state: state === 'down' ? 'reconnecting' : state, since: new Date().toISOString(), error: null },
+              payload: { pbx, state: state === 'down' ? 'reconnecting' : state, since: iso(now()), error: null },
             });
             if (state === 'ready') {
               // Step 4 of the resync order: re-apply what the CTI server owns.

@@ -4,6 +4,7 @@ import type { AgentWorkflowEvent, SignedInAgent } from '../features/agents/signe
 import type { PublishedEvent } from '../gateway/router/types.ts';
 import { type Call, type DomainChange, type PbxModel, queueStats } from '../telephony/index.ts';
 import { activityOf } from './agent-activity.ts';
+import { fillTemplate, loggedOutView, PHONE_ACTIVITY, sameAgentView } from './agent-view.ts';
 import { iso } from './iso.ts';
 import { QueueDayStats } from './queue-day-stats.ts';
 
@@ -14,7 +15,6 @@ export interface QueueInfo {
   serviceLevelSeconds: number;
 }
 
-const PHONE_ACTIVITY: ReadonlySet<string> = new Set(['ringing', 'on-call']);
 
 export interface ProjectorDeps {
   publish: (event: PublishedEvent) => void;
@@ -81,7 +81,7 @@ export class CtiProjector {
     }
     for (const q of a.queues) this.#dirtyQueues.add(q.queue);
     if (event.type === 'signed-out') {
-      this.#emitAgent(this.#loggedOut(a, event.at));
+      this.#emitAgent(loggedOutView(a, event.at));
       return;
     }
     this.refreshAgent(a.agentId);
@@ -370,17 +370,7 @@ export class CtiProjector {
 
   #emitAgent(view: AgentView): void {
     const last = this.#lastAgent.get(view.agentId);
-    if (
-      last &&
-      last.state === view.state &&
-      last.reason === view.reason &&
-      last.queues.join() === view.queues.join() &&
-      last.wrapupEndsAt === view.wrapupEndsAt &&
-      last.pauseAfterCall === view.pauseAfterCall &&
-      last.extension === view.extension
-    ) {
-      return;
-    }
+    if (last && sameAgentView(last, view)) return;
     this.#lastAgent.set(view.agentId, view);
     if (last && last.state !== view.state && (PHONE_ACTIVITY.has(view.state) || PHONE_ACTIVITY.has(last.state)) && view.state !== 'logged-out') {
       this.#d.activityChanged?.(view, last.state);
@@ -394,26 +384,7 @@ export class CtiProjector {
     return last && last.state === state ? Date.parse(last.since) : this.#d.now();
   }
 
-  #loggedOut(a: Readonly<SignedInAgent>, at: number): AgentView {
-    return {
-      agentId: a.agentId,
-      name: a.name,
-      state: 'logged-out',
-      reason: null,
-      since: iso(at),
-      extension: a.extension,
-      queues: [],
-      wrapupEndsAt: null,
-      pauseAfterCall: null,
-      callId: null,
-    };
-  }
-
   #publish(type: string, pbx: string | undefined, payload: unknown): void {
     this.#d.publish({ type, at: iso(this.#d.now()), ...(pbx ? { pbx } : {}), payload });
   }
-}
-
-function fillTemplate(template: string, values: Record<string, string | null>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(values[k] ?? ''));
 }
