@@ -9,6 +9,7 @@ export * from './events/call-events.ts';
 export * from './events/queue-events.ts';
 export * from './events/system-events.ts';
 export * from './events/catalogue.ts';
+export * from './events/event-check.ts';
 export * from './commands/define.ts';
 export * from './commands/agent-commands.ts';
 export * from './commands/call-commands.ts';

@@ -13,7 +13,7 @@ import { AgentService } from '../features/agents/agent-service.ts';
 import { CallService } from '../features/calls/call-service.ts';
 import type { PbxLink } from '../features/common/pbx-link.ts';
 import { ServiceErrors } from '../features/common/service-errors.ts';
-import { type GatewayApp, buildGatewayApp, createRouter, createGatewayMetrics } from '../gateway/index.ts';
+import { type GatewayApp, buildGatewayApp, createRouter, createGatewayMetrics, type PublishedEvent } from '../gateway/index.ts';
 import { systemClock } from '../identity/index.ts';
 import { createArchiveWriter } from '../persistence/archive/archive-writer.ts';
 import { pruneArchive } from '../persistence/archive/archive-retention.ts';
@@ -49,7 +49,14 @@ export interface CtiServer {
  * The composition root: builds every part in dependency order from one frozen
  * config, starts them, and stops them in reverse order. No globals.
  */
-export async function createServer(config: Config, options: { logger?: Logger; webRoot?: string } = {}): Promise<CtiServer> {
+export interface CreateServerOptions {
+  logger?: Logger;
+  webRoot?: string;
+  /** Told of every published event whose payload breaks its catalogue schema (tests fail on it). */
+  invalidEvent?: (event: PublishedEvent, problems: string[]) => void;
+}
+
+export async function createServer(config: Config, options: CreateServerOptions = {}): Promise<CtiServer> {
   const log = options.logger ?? pino({ level: config.log.level });
   const now = () => Date.now();
   const stops: Array<() => Promise<void> | void> = [];
@@ -111,7 +118,14 @@ export async function createServer(config: Config, options: { logger?: Logger; w
     const defaultPbx = pbxConfigs[0]!.id;
 
     // Live model, workflow and projection.
-    const router = createRouter({ clock: systemClock, options: { resumeWindowMs: config.router.resumeWindowSeconds * 1000, maxQueueEvents: config.router.maxQueuedEvents } });
+    const router = createRouter({
+      clock: systemClock,
+      options: { resumeWindowMs: config.router.resumeWindowSeconds * 1000, maxQueueEvents: config.router.maxQueuedEvents },
+      invalidEvent: (event, problems) => {
+        log.error({ type: event.type, problems }, 'published CTI event does not match its catalogue schema');
+        options.invalidEvent?.(event, problems);
+      },
+    });
     const metrics = createGatewayMetrics();
     const pbxs = new Map<string, PbxConnection>();
     /** The live model of each PBX; replaced on every resync swap. */

@@ -1,4 +1,4 @@
-import type { AgentView, CustomerSummary, QueueView } from '@amiable/protocol';
+import type { AgentView, CtiEvent, CustomerSummary, EventPayload, EventType, QueueView } from '@amiable/protocol';
 import type { AgentService } from '../features/agents/agent-service.ts';
 import type { AgentWorkflowEvent, SignedInAgent } from '../features/agents/signed-in-agent.ts';
 import type { PublishedEvent } from '../gateway/router/types.ts';
@@ -7,6 +7,10 @@ import { activityOf } from './agent-activity.ts';
 import { fillTemplate, loggedOutView, PHONE_ACTIVITY, sameAgentView } from './agent-view.ts';
 import { iso } from './iso.ts';
 import { QueueDayStats } from './queue-day-stats.ts';
+
+type CallEventType = Extract<EventType, `call.${string}`>;
+/** The fields `#callEvent` fills in itself (`queue` may still be given by the caller). */
+type CallEventExtra<K extends CallEventType> = Omit<EventPayload<K>, 'callId' | 'extension' | 'agentId' | 'queue'> & { queue?: string | null };
 
 export interface QueueInfo {
   language: string | null;
@@ -197,7 +201,7 @@ export class CtiProjector {
         this.#member(pbx, c);
         break;
       case 'channel-hold':
-        if (c.extension) this.#callEvent(pbx, c.linkedid, c.held ? 'call.held' : 'call.unheld', c.extension, {});
+        if (c.extension) this.#callEvent(pbx, c.linkedid, c.held ? 'call.held' : 'call.unheld', c.extension, {} as CallEventExtra<'call.held'>);
         break;
       case 'call-transferred':
         if (c.from) {
@@ -340,7 +344,7 @@ export class CtiProjector {
     });
   }
 
-  #callEvent(pbx: string, linkedid: string, type: string, extension: string, extra: Record<string, unknown>, queue?: string | null): void {
+  #callEvent<K extends CallEventType>(pbx: string, linkedid: string, type: K, extension: string, extra: CallEventExtra<K>, queue?: string | null): void {
     const agent = this.#d.agents.byExtension(pbx, extension);
     const call = this.#d.models().get(pbx)?.calls.get(linkedid);
     this.#publish(type, pbx, {
@@ -349,7 +353,7 @@ export class CtiProjector {
       agentId: agent?.agentId ?? null,
       queue: queue !== undefined ? queue : (call?.facts.queues[0] ?? null),
       ...extra,
-    });
+    } as EventPayload<K>);
   }
 
   #customer(number: string): Promise<CustomerSummary | null> {
@@ -384,7 +388,7 @@ export class CtiProjector {
     return last && last.state === state ? Date.parse(last.since) : this.#d.now();
   }
 
-  #publish(type: string, pbx: string | undefined, payload: unknown): void {
-    this.#d.publish({ type, at: iso(this.#d.now()), ...(pbx ? { pbx } : {}), payload });
+  #publish<K extends EventType>(type: K, pbx: string | undefined, payload: EventPayload<K>): void {
+    this.#d.publish({ type, at: iso(this.#d.now()), ...(pbx ? { pbx } : {}), payload } as Extract<CtiEvent, { type: K }>);
   }
 }

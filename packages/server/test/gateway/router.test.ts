@@ -1,6 +1,6 @@
 import { CLOSE_CODES } from '@amiable/protocol';
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '../../src/gateway/index.ts';
+import { createRouter, type PublishedEvent } from '../../src/gateway/index.ts';
 import type { Principal } from '../../src/identity/index.ts';
 import { agentState, pbxConnection, ringing } from './helpers/events.ts';
 import { FakeTransport } from './helpers/fake-transport.ts';
@@ -37,9 +37,24 @@ describe('router scoping', () => {
   it('delivers nothing of an event type the catalogue does not declare (default deny)', () => {
     const router = createRouter({ clock: { now: () => 0 } });
     const admin = open(router, dave);
-    const delivered = router.publish({ type: 'call.recorded', at: 'x', scope: { extension: '1001' }, payload: {} });
+    // An untyped caller (JavaScript, a plugin) can still hand the router an undeclared type.
+    const undeclared = { type: 'call.recorded', at: 'x', scope: { extension: '1001' }, payload: {} } as unknown as PublishedEvent;
+    const delivered = router.publish(undeclared);
     expect(delivered).toBe(0);
     expect(admin.transport.frames).toEqual([]);
+  });
+
+  it('reports a payload that breaks its catalogue schema, and passes a valid one without a word', () => {
+    const reports: Array<{ type: string; problems: string[] }> = [];
+    const router = createRouter({ clock: { now: () => 0 }, invalidEvent: (event, problems) => reports.push({ type: event.type, problems }) });
+    router.publish(agentState('agent-1001', '1001'));
+    expect(reports).toEqual([]);
+    const bad = agentState('agent-1001', '1001');
+    (bad.payload as Record<string, unknown>).state = 'dancing';
+    router.publish(bad);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.type).toBe('agent.state');
+    expect(reports[0]!.problems.join(' ')).toContain('/state');
   });
 
   it('sends PBX-wide events to everyone allowed to see them, whatever their filter', () => {

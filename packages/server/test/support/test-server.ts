@@ -7,6 +7,8 @@ import { loadConfig } from '../../src/config/index.ts';
 
 export interface TestServer extends CtiServer {
   dataDir: string;
+  /** Published events whose payload broke the catalogue schema (each `type: problems`). */
+  invalidEvents: readonly string[];
   close(): Promise<void>;
 }
 
@@ -27,12 +29,19 @@ export async function startTestServer(overrides: Record<string, unknown> = {}): 
       ...overrides,
     },
   });
-  const server = await createServer(config, { logger: pino({ level: 'silent' }) });
+  // Every event the server publishes is checked against its catalogue schema; close() fails on any.
+  const invalid: string[] = [];
+  const server = await createServer(config, {
+    logger: pino({ level: 'silent' }),
+    invalidEvent: (event, problems) => invalid.push(`${event.type}: ${problems.join('; ')}`),
+  });
   return Object.assign(server, {
     dataDir,
+    invalidEvents: invalid,
     async close() {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      if (invalid.length > 0) throw new Error(`events that break the catalogue schema:\n${invalid.slice(0, 10).join('\n')}`);
     },
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CLOSE_CODES, eventDefinition, eventScope, GATEWAY_ERROR_CODES, type SubscriptionFilter } from '@amiable/protocol';
+import { CLOSE_CODES, eventDefinition, eventProblems, eventScope, GATEWAY_ERROR_CODES, type SubscriptionFilter } from '@amiable/protocol';
 import type { Clock } from '../../identity/clock.ts';
 import type { Principal } from '../../identity/principal.ts';
 import { ClientStream } from './client-stream.ts';
@@ -19,6 +19,12 @@ export interface RouterDeps {
   clock: Clock;
   options?: Partial<RouterOptions>;
   metrics?: RouterMetrics;
+  /**
+   * When set, every published payload is checked against its catalogue schema and this is called
+   * with the problems of an invalid one (the event is still delivered). The server logs them; the
+   * tests fail on them.
+   */
+  invalidEvent?: (event: PublishedEvent, problems: string[]) => void;
 }
 
 export interface ConnectResult {
@@ -73,6 +79,10 @@ export function createRouter(deps: RouterDeps) {
       if (!eventDefinition(event.type)) {
         deps.metrics?.eventDenied(event.type);
         return 0;
+      }
+      if (deps.invalidEvent) {
+        const problems = eventProblems(event.type, event.payload);
+        if (problems.length > 0) deps.invalidEvent(event, problems);
       }
       const scope = event.scope ?? eventScope(event.type, event.payload, event.pbx);
       const body = JSON.stringify({ type: event.type, at: event.at, pbx: event.pbx, scope, payload: event.payload });

@@ -1,14 +1,11 @@
-import type { EventScope, ResumePoint, SubscriptionFilter } from '@amiable/protocol';
+import type { CtiEvent, ResumePoint, SubscriptionFilter } from '@amiable/protocol';
 import type { Principal } from '../../identity/principal.ts';
 
-/** An event as the domain hands it to the router. `scope` is derived from the payload when absent. */
-export interface PublishedEvent {
-  type: string;
-  at: string;
-  pbx?: string;
-  scope?: EventScope;
-  payload: unknown;
-}
+/**
+ * An event as the domain hands it to the router: a catalogue type with that type's payload
+ * (checked by the compiler). `scope` is derived from the payload when absent.
+ */
+export type PublishedEvent = CtiEvent;
 
 /** Where CTI events go: the router implements it; the domain publishes into it. */
 export interface EventSink {
