@@ -292,6 +292,7 @@ class DefaultAmiClient implements AmiClient {
       ...k,
       ping: (timeoutMs) => conn.send(PING, { timeoutMs, allowError: true }),
       readingPaused: () => this.#dispatcher.paused,
+      bytesReceived: () => conn.bytesReceived,
       onDead: (error) => conn.drop(error, 'keepalive timeout'),
     });
     this.#keepalive.start();

@@ -41,6 +41,7 @@ export class Connection {
   #bannerWaiter: { resolve: (line: string) => void } | undefined;
   #lostWaiters: Array<(error: Error) => void> = [];
   #banner: string | undefined;
+  #bytesReceived = 0;
 
   constructor(deps: ConnectionDeps) {
     this.#deps = deps;
@@ -65,6 +66,11 @@ export class Connection {
     return this.#lost !== undefined;
   }
 
+  /** Bytes read from the transport so far (the keepalive counts them as signs of life). */
+  get bytesReceived(): number {
+    return this.#bytesReceived;
+  }
+
   get pendingCount(): number {
     return this.#pending.size;
   }
@@ -73,6 +79,7 @@ export class Connection {
   async open(): Promise<void> {
     const t = this.transport;
     t.on('data', (chunk) => {
+      this.#bytesReceived += chunk.length;
       if (this.#lost === undefined) this.#parser.push(chunk);
     });
     let socketError: Error | undefined;

@@ -19,6 +19,8 @@ export interface KeepaliveDeps extends KeepaliveOptions {
    * sitting unread in the socket, so a late Pong is not held against the peer.
    */
   readingPaused: () => boolean;
+  /** Bytes read from the peer so far on this connection; any byte read counts as a sign of life. */
+  bytesReceived: () => number;
   /** The connection is dead: close it and reconnect. Called at most once. */
   onDead: (error: AmiKeepaliveError) => void;
 }
@@ -31,6 +33,12 @@ export interface Keepalive {
 /**
  * The Ping/Pong watchdog. Asterisk never pings, and a half-open TCP connection
  * can look alive for hours, so the client pings and insists on `Ping: Pong`.
+ *
+ * A dead Asterisk and a busy reader look alike from the Ping's timer: under a
+ * burst of events the Pong may sit behind megabytes the application has not
+ * read yet. So a Ping that times out while bytes kept arriving since it was sent
+ * (or while reading was paused on purpose) is not held against the peer; only a
+ * connection that went silent for the whole timeout is declared dead.
  */
 export function createKeepalive(deps: KeepaliveDeps): Keepalive {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,12 +56,13 @@ export function createKeepalive(deps: KeepaliveDeps): Keepalive {
     timer = undefined;
     if (!running) return;
     let reply: AmiMessage;
+    const receivedBefore = deps.bytesReceived();
     try {
       reply = await deps.ping(deps.timeoutMs);
     } catch (error) {
       // Disconnects are handled by the connection itself; only a timeout concerns us.
       if (!running || (error as { code?: string }).code !== 'AMI_ERR_TIMEOUT') return;
-      if (deps.readingPaused()) schedule();
+      if (deps.readingPaused() || deps.bytesReceived() > receivedBefore) schedule();
       else dead(`No Pong within ${deps.timeoutMs} ms`, { timeoutMs: deps.timeoutMs });
       return;
     }

@@ -158,6 +158,29 @@ describe('keepalive', () => {
     expect(fake.sessions[0]!.closed).toBe(true);
   });
 
+  it('keeps a connection whose Pong is late while bytes keep arriving (a busy reader), and drops it once it goes silent', async () => {
+    let busy = true;
+    const { fake, client } = start(
+      {
+        onAction: (action, s) => {
+          if (action.get('Action') !== 'Ping') return false;
+          // The Pong never comes, but the peer is visibly alive: events keep flowing after each Ping.
+          if (busy) s.event('VarSet', { Channel: 'PJSIP/1001-00000000', Variable: 'X', Value: '1' });
+          return true;
+        },
+      },
+      { keepalive: { intervalMs: 5, timeoutMs: 30 }, reconnect: fastReconnect },
+    );
+    const statuses = recordStatuses(client);
+    await client.connect();
+    await until(() => fake.sessions[0]!.actionsNamed('Ping').length >= 4, 2_000, 'four Pings without Pong');
+    expect(statuses.some((s) => s.to === 'reconnecting')).toBe(false);
+    expect(fake.sessions).toHaveLength(1);
+    busy = false;
+    await until(() => statuses.some((s) => s.to === 'reconnecting'), 2_000, 'reconnecting');
+    expect(statuses.find((s) => s.to === 'reconnecting')!.reason).toBe('keepalive timeout');
+  });
+
   it('declares the connection dead when a Ping reply has no Ping: Pong', async () => {
     const { client } = start(
       {

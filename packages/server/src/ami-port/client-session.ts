@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { AMI_MAX_HEADERS, AMI_MAX_LINE_BYTES, type AmiError, type AmiMessage, AmiParser } from '@amiable/ami';
+import type { BatchFlusher } from './batch-flusher.ts';
 import type { EventMask } from './event-mask.ts';
 import { Outbound } from './outbound.ts';
 import type { AmiPortPrincipal } from './ports.ts';
@@ -14,6 +15,8 @@ export interface Unparsed {
 export interface SessionHooks {
   highWaterMark: number;
   maxPendingActions: number;
+  /** Batches event writes; shared by every session of the port. */
+  flusher: BatchFlusher;
   /** Handles one action; calls for a session are strictly sequential, as in Asterisk. */
   handle(session: ClientSession, input: AmiMessage | Unparsed): Promise<void>;
   stalled(session: ClientSession, queuedBytes: number): void;
@@ -50,7 +53,7 @@ export class ClientSession {
     this.ip = socket.remoteAddress ?? 'unknown';
     this.#socket = socket;
     this.#hooks = hooks;
-    this.#out = new Outbound(socket, hooks.highWaterMark, (queued) => hooks.stalled(this, queued));
+    this.#out = new Outbound(socket, hooks.highWaterMark, hooks.flusher, (queued) => hooks.stalled(this, queued));
     this.#parser = new AmiParser(
       { message: (m) => this.#enqueue(m), error: (error) => this.#enqueue({ error }) },
       { maxMessageBytes: MAX_ACTION_BYTES },
@@ -81,10 +84,10 @@ export class ClientSession {
     this.#out.write(serialize(pairs));
   }
 
-  /** An event: written now, or after the response of the action in flight. */
+  /** An event: queued for the next flush, or held until the response of the action in flight. */
   event(bytes: Buffer): void {
     if (this.#held === undefined) {
-      this.#out.write(bytes);
+      this.#out.queue(bytes);
       return;
     }
     this.#held.push(bytes);
@@ -102,7 +105,7 @@ export class ClientSession {
     const held = this.#held;
     this.#held = undefined;
     this.#heldBytes = 0;
-    if (held) for (const bytes of held) this.#out.write(bytes);
+    if (held) for (const bytes of held) this.#out.queue(bytes);
   }
 
   /** Send a last message, then close once it is flushed. */
@@ -112,6 +115,11 @@ export class ClientSession {
 
   destroy(): void {
     this.#socket.destroy();
+  }
+
+  /** Bytes waiting for this client: queued events and what the socket has not handed to the kernel. */
+  get queuedBytes(): number {
+    return this.#out.queued;
   }
 
   #enqueue(input: AmiMessage | Unparsed): void {

@@ -15,6 +15,12 @@ export interface AmiPortConfig {
   allowedContext: string | undefined;
   /** Bytes queued for a client beyond which it counts as stalled and is disconnected. */
   outboundHighWaterMark: number;
+  /**
+   * Events for a client are written in one batch at most this many milliseconds after the
+   * first of them (0: at the end of the current event-loop turn). Answers to the client's
+   * own actions are never delayed.
+   */
+  eventBatchMs: number;
   /** A connection that has not logged in within this time is closed (Asterisk: authtimeout). */
   authTimeoutMs: number;
   /** At most this many connections may be waiting to log in (Asterisk: authlimit). */
@@ -42,6 +48,7 @@ export const AMI_PORT_DEFAULTS: Readonly<AmiPortConfig> = Object.freeze({
   defaultPbxId: 'default',
   allowedContext: undefined,
   outboundHighWaterMark: 1024 * 1024,
+  eventBatchMs: 5,
   authTimeoutMs: 30_000,
   maxUnauthenticated: 50,
   maxConnections: 1000,

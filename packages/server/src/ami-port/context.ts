@@ -12,6 +12,8 @@ export interface AmiPortStats {
   clients: number;
   /** Clients cut off because they did not read fast enough. */
   droppedSlowClients: number;
+  /** Clients disconnected because the upstream AMI connection was lost (they would miss events). */
+  droppedUpstreamLost: number;
   eventsDelivered: number;
   actionsForwarded: number;
   actionsRefused: number;

@@ -70,4 +70,6 @@ export const AMI_PORT_CODES = {
   LOGIN_TIMEOUT: 'CTI_ERR_AMI_LOGIN_TIMEOUT',
   /** Too many connections waiting to log in, or too many connections in total. */
   SESSION_LIMIT: 'CTI_ERR_AMI_SESSION_LIMIT',
+  /** The server's own AMI connection to a PBX was lost; clients are disconnected rather than left with a gap. */
+  UPSTREAM_LOST: 'CTI_ERR_AMI_UPSTREAM',
 } as const;

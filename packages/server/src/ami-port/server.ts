@@ -1,6 +1,7 @@
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { createActionHandler } from './action-handler.ts';
+import { BatchFlusher } from './batch-flusher.ts';
 import { ClientSession, type SessionHooks } from './client-session.ts';
 import { type AmiPortConfig, resolveAmiPortConfig } from './config.ts';
 import type { AmiPortStats, PortContext } from './context.ts';
@@ -28,6 +29,13 @@ export interface AmiPortServer {
    * The resync list items, given to the event source like any event, rebuild the state.
    */
   resetPbx(pbxId: string): void;
+  /**
+   * The upstream connection to a PBX was lost: events are being missed. Every logged-in
+   * client is disconnected (logged with `CTI_ERR_AMI_UPSTREAM`), as Asterisk's own clients
+   * would be, so that none goes on believing it has every event; they log in again and
+   * re-read the state.
+   */
+  upstreamLost(pbxId: string, reason: string): void;
 }
 
 const SILENT: AmiPortLogger = { info() {}, warn() {}, error() {} };
@@ -50,11 +58,13 @@ export function createAmiPortServer(deps: AmiPortServerDeps): AmiPortServer {
     pbx: new PbxStates(config.extensionPattern),
     routes: new OriginateRoutes<ClientSession>(config.originateResponseTtlMs),
     sessions: new Set(),
-    stats: { droppedSlowClients: 0, eventsDelivered: 0, actionsForwarded: 0, actionsRefused: 0 },
+    stats: { droppedSlowClients: 0, droppedUpstreamLost: 0, eventsDelivered: 0, actionsForwarded: 0, actionsRefused: 0 },
   };
   const log = ctx.logger;
   const onEvent = createFanOut(ctx, mirror);
+  const flusher = new BatchFlusher(config.eventBatchMs);
   const hooks: SessionHooks = {
+    flusher,
     highWaterMark: config.outboundHighWaterMark,
     maxPendingActions: config.maxPendingActions,
     handle: createActionHandler(ctx),
@@ -119,12 +129,25 @@ export function createAmiPortServer(deps: AmiPortServerDeps): AmiPortServer {
     async close() {
       unsubscribe?.();
       unsubscribe = undefined;
+      flusher.stop();
       const srv = server;
       server = undefined;
       for (const session of ctx.sessions) session.destroy();
       ctx.sessions.clear();
       ctx.routes.clear();
       if (srv) await new Promise<void>((resolve) => srv.close(() => resolve()));
+    },
+    upstreamLost(pbxId, reason) {
+      let dropped = 0;
+      for (const session of ctx.sessions) {
+        if (!session.loggedIn || session.closed) continue;
+        session.destroy();
+        dropped++;
+      }
+      ctx.stats.droppedUpstreamLost += dropped;
+      if (dropped > 0) {
+        log.warn({ pbx: pbxId, reason, clients: dropped, code: AMI_PORT_CODES.UPSTREAM_LOST }, 'AMI port: upstream connection lost; clients disconnected');
+      }
     },
     resetPbx(pbxId) {
       ctx.pbx.reset(pbxId);

@@ -60,5 +60,20 @@ export async function startAmiPort(deps: {
     config: { defaultPbxId: deps.defaultPbx, ...(tls ? { tls: readTlsFiles(tls) } : {}) },
   });
   const { port } = await server.listen({ host: deps.config.amiPort.host, port: deps.config.amiPort.port });
-  return { port, close: () => server.close(), stats: () => server.stats() };
+  // Clients must never stay connected across a gap in the event stream, and what the port
+  // tracked about calls is stale once the connection is back.
+  const unwatch = [...deps.pbxs.values()].map((conn) =>
+    conn.client.onStatus((change) => {
+      if (change.to === 'reconnecting' || change.to === 'closed') server.upstreamLost(conn.id, change.reason);
+      else if (change.to === 'resyncing') server.resetPbx(conn.id);
+    }),
+  );
+  return {
+    port,
+    close: () => {
+      for (const stop of unwatch) stop();
+      return server.close();
+    },
+    stats: () => server.stats(),
+  };
 }
