@@ -27,6 +27,7 @@ import { createAuditSink } from './audit-sink.ts';
 import { createCallRecordWriter } from './call-record-writer.ts';
 import { createCommandHandlers } from './command-handlers.ts';
 import { createIdentityStores } from './identity-stores.ts';
+import { createPresenceStore } from './presence-store.ts';
 import { loadTokenSecret } from './token-secret.ts';
 import { createStateView } from './state-view.ts';
 import { serverRoutes } from './server-routes.ts';
@@ -141,10 +142,13 @@ export async function createServer(config: Config, options: CreateServerOptions 
       isReady: (pbx) => pbxs.get(pbx)?.isReady() ?? false,
     };
     const projectorRef: { current?: CtiProjector } = {};
+    const presence = createPresenceStore(repos, log);
+    stops.push(() => presence.settled());
     const agents = new AgentService({
       pbx: link,
       directory: createAgentDirectory(repos, config),
       timesheet: createTimesheet(repos),
+      presence,
       now,
       emit: (e) => projectorRef.current?.workflow(e),
       deviceTech: (pbx) => pbxById.get(pbx)?.deviceTech ?? 'PJSIP',
@@ -265,7 +269,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
                     .filter((m) => m !== undefined)
                     .map((m) => ({ queue: m.queue, paused: m.paused })),
                 )
-                .then((n) => n > 0 && log.info({ pbx, changes: n }, 're-applied agent memberships'))
+                .then((n) => log.info({ pbx, changes: n }, 'agent memberships re-applied'))
                 .catch((err) => log.warn({ err: (err as Error).message }, 're-apply failed'));
             }
           },

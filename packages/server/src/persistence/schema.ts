@@ -241,6 +241,29 @@ export interface SettingsTable {
   updated_at: number;
 }
 
+/** A signed-in agent's live workflow state (restored after a restart). */
+export interface AgentPresenceTable {
+  agent_id: string;
+  session_id: string;
+  pbx: string;
+  extension: string;
+  workstation_id: string | null;
+  state: string;
+  reason: string | null;
+  since: number;
+  wrapup_ends_at: number | null;
+  pause_after_call: string | null;
+  /** JSON array of { pbx, queue, penalty, skill }. */
+  queues: string;
+  updated_at: number;
+}
+
+/** Idempotency keys of archive batches already committed. */
+export interface SpoolAppliedTable {
+  key: string;
+  at: number;
+}
+
 export interface Database {
   users: UsersTable;
   user_scopes: UserScopesTable;
@@ -265,4 +288,6 @@ export interface Database {
   cti_events: CtiEventsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  agent_presence: AgentPresenceTable;
+  spool_applied: SpoolAppliedTable;
 }

@@ -1,6 +1,7 @@
 import type { PbxLink } from '../common/pbx-link.ts';
 import { ServiceErrors } from '../common/service-errors.ts';
-import type { AgentDirectory, AgentProfile, QueueAssignment, Timesheet, TimesheetState } from './ports.ts';
+import { recordPresence, restoreAgents } from './agent-presence.ts';
+import type { AgentDirectory, AgentProfile, PresenceStore, QueueAssignment, Timesheet, TimesheetState } from './ports.ts';
 import { type MemberRef, QueueMembership, WRAPUP_REASON } from './queue-membership.ts';
 import { type AgentWorkflowEvent, type SignedInAgent, snapshotAgent } from './signed-in-agent.ts';
 import { WrapupTimers } from './wrapup-timers.ts';
@@ -9,6 +10,8 @@ export interface AgentServiceDeps {
   pbx: PbxLink;
   directory: AgentDirectory;
   timesheet: Timesheet;
+  /** Keeps each signed-in agent's state across restarts (restore() reads it back). */
+  presence?: PresenceStore;
   now: () => number;
   emit: (event: AgentWorkflowEvent) => void;
   /** Device technology per PBX (`PJSIP`). */
@@ -41,7 +44,16 @@ export class AgentService {
   readonly #locks = new Map<string, Promise<unknown>>();
 
   constructor(deps: AgentServiceDeps) {
-    this.#deps = deps;
+    const presence = deps.presence;
+    this.#deps = presence
+      ? {
+          ...deps,
+          emit: (event) => {
+            recordPresence(presence, event);
+            deps.emit(event);
+          },
+        }
+      : deps;
     this.#members = new QueueMembership(deps.pbx, deps.confirmTimeoutMs ?? 5000);
     this.#wrapup = new WrapupTimers(deps.timers ?? { setTimeout, clearTimeout }, (agentId) => {
       void this.ready(agentId).catch(() => undefined);
@@ -189,35 +201,23 @@ export class AgentService {
             changes++;
           }
         }
+        // A wrap-up restored from before a restart ends when it was due (at once if overdue).
+        if (agent.state === 'wrap-up' && agent.wrapupEndsAt !== null && !this.#wrapup.has(agent.agentId)) {
+          this.#wrapup.start(agent.agentId, Math.max(0, agent.wrapupEndsAt - this.#deps.now()));
+        }
       });
     }
     return changes;
   }
 
-  /** Load sessions left open by a previous run of the server (applied by the next reapply()). */
+  /**
+   * Load the agents signed in when the server last stopped, with their pause, reason,
+   * wrap-up and queue choices as they were; the next reapply() makes Asterisk match.
+   */
   async restore(): Promise<number> {
-    const open = await this.#deps.timesheet.openSessions();
-    for (const s of open) {
-      const profile = await this.#deps.directory.agent(s.agentId);
-      if (!profile) continue;
-      const queues = (await this.#deps.directory.queueAssignments(s.agentId)).filter((q) => q.pbx === s.pbx);
-      this.#agents.set(s.agentId, {
-        agentId: s.agentId,
-        name: profile.name,
-        pbx: s.pbx,
-        extension: s.extension,
-        iface: `${this.#deps.deviceTech(s.pbx)}/${s.extension}`,
-        sessionId: s.sessionId,
-        workstationId: null,
-        queues,
-        state: 'ready',
-        reason: null,
-        since: s.signedInAt,
-        wrapupEndsAt: null,
-        pauseAfterCall: null,
-      });
-    }
-    return open.length;
+    const restored = await restoreAgents(this.#deps);
+    for (const agent of restored) this.#agents.set(agent.agentId, agent);
+    return restored.length;
   }
 
   close(): void {

@@ -69,3 +69,27 @@ export interface Timesheet {
   /** Sessions still open (after a server restart, they are re-applied). */
   openSessions(): Promise<Array<{ sessionId: string; agentId: string; pbx: string; extension: string; signedInAt: number }>>;
 }
+
+/** A signed-in agent's workflow state as it was saved (see agent-presence.ts). */
+export interface SavedAgent {
+  agentId: string;
+  sessionId: string;
+  pbx: string;
+  extension: string;
+  workstationId: string | null;
+  state: TimesheetState;
+  reason: string | null;
+  since: number;
+  wrapupEndsAt: number | null;
+  pauseAfterCall: string | null;
+  queues: QueueAssignment[];
+}
+
+/** Where the workflow keeps each signed-in agent's state across restarts. */
+export interface PresenceStore {
+  /** Save the agent's current state (in order with the agent's other changes). */
+  save(agent: SavedAgent): void;
+  /** Forget the agent (signed out). */
+  remove(agentId: string): void;
+  load(): Promise<SavedAgent[]>;
+}

@@ -19,6 +19,10 @@ export class WrapupTimers {
     this.#timers.set(agentId, timer);
   }
 
+  has(agentId: string): boolean {
+    return this.#timers.has(agentId);
+  }
+
   clear(agentId: string): void {
     const timer = this.#timers.get(agentId);
     if (timer !== undefined) {

@@ -13,6 +13,7 @@ import { activity } from './0004-activity.ts';
 import { archive } from './0005-archive.ts';
 import { tokenSessions } from './0006-token-sessions.ts';
 import { reportIndexes } from './0007-report-indexes.ts';
+import { agentPresenceAndSpool } from './0008-agent-presence-and-spool.ts';
 
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -23,6 +24,7 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0005-archive': archive(dialect),
     '0006-token-sessions': tokenSessions,
     '0007-report-indexes': reportIndexes(dialect),
+    '0008-agent-presence-and-spool': agentPresenceAndSpool,
   };
 }
 

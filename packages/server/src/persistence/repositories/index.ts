@@ -1,5 +1,6 @@
 /** Every repository over one database, built from one deps object. */
 import type { CountryCode } from '../../directory/phone-number.ts';
+import { type AgentPresenceRepository, createAgentPresenceRepository } from './agent-presence.ts';
 import { type AgentsRepository, createAgentsRepository } from './agents.ts';
 import { type ApiKeysRepository, createApiKeysRepository } from './api-keys.ts';
 import { type AuditRepository, createAuditRepository } from './audit.ts';
@@ -35,6 +36,7 @@ export interface Repositories {
   callRecords: CallRecordsRepository;
   audit: AuditRepository;
   settings: SettingsRepository;
+  agentPresence: AgentPresenceRepository;
 }
 
 export interface RepositoriesDeps extends RepositoryDeps {
@@ -60,5 +62,6 @@ export function createRepositories(deps: RepositoriesDeps): Repositories {
     callRecords: createCallRecordsRepository(deps),
     audit: createAuditRepository(deps),
     settings: createSettingsRepository(deps),
+    agentPresence: createAgentPresenceRepository(deps),
   };
 }
