@@ -1,5 +1,5 @@
 import type { AgentView } from '@amiable/protocol';
-import type { SignedInAgent } from '../features/agents/signed-in-agent.ts';
+import type { SignedInAgent } from '../contact-center/signed-in-agent.ts';
 import { iso } from './iso.ts';
 
 /** States the phone drives (the workflow drives the others). */

@@ -1,11 +1,10 @@
 import type { AgentView, CtiEvent, CustomerSummary, EventPayload, EventType, QueueView } from '@amiable/protocol';
-import type { AgentService } from '../features/agents/agent-service.ts';
-import type { AgentWorkflowEvent, SignedInAgent } from '../features/agents/signed-in-agent.ts';
-import type { PublishedEvent } from '../gateway/router/types.ts';
+import type { AgentWorkflowEvent, SignedInAgent } from '../contact-center/signed-in-agent.ts';
 import { type Call, type DomainChange, type PbxModel, queueStats } from '../telephony/index.ts';
 import { activityOf } from './agent-activity.ts';
 import { fillTemplate, loggedOutView, PHONE_ACTIVITY, sameAgentView } from './agent-view.ts';
 import { iso } from './iso.ts';
+import type { AgentRoster, CtiEventSink } from './ports.ts';
 import { QueueDayStats } from './queue-day-stats.ts';
 
 type CallEventType = Extract<EventType, `call.${string}`>;
@@ -21,8 +20,8 @@ export interface QueueInfo {
 
 
 export interface ProjectorDeps {
-  publish: (event: PublishedEvent) => void;
-  agents: AgentService;
+  publish: CtiEventSink;
+  agents: AgentRoster;
   models: () => ReadonlyMap<string, PbxModel>;
   findCustomer: (number: string) => Promise<CustomerSummary | null>;
   queueInfo: (queue: string) => QueueInfo;

@@ -11,13 +11,8 @@ export interface AgentProfile {
   wrapupSeconds: number | null;
 }
 
-export interface QueueAssignment {
-  pbx: string;
-  queue: string;
-  penalty: number;
-  /** The skill or language this queue stands for (for display), e.g. 'fr'. */
-  skill: string | null;
-}
+export type { QueueAssignment, TimesheetState } from '../../contact-center/signed-in-agent.ts';
+import type { QueueAssignment, TimesheetState } from '../../contact-center/signed-in-agent.ts';
 
 export interface WorkstationMatch {
   id: string;
@@ -45,8 +40,6 @@ export interface AgentDirectory {
   /** The wrap-up that applies after a call from `queue` (agent override, then queue, then global). */
   wrapupRule(agent: AgentProfile, queue: string | null): Promise<WrapupRule>;
 }
-
-export type TimesheetState = 'ready' | 'paused' | 'wrap-up';
 
 export interface Timesheet {
   openSession(input: {

@@ -1,0 +1,120 @@
+import type { Logger } from 'pino';
+import type { CtiBus } from '../cluster/index.ts';
+import type { Config } from '../config/index.ts';
+import type { DemoCredentials } from '../demo/seed-demo.ts';
+import {
+  buildGatewayApp,
+  type CommandHandlers,
+  createGatewayMetrics,
+  createRouter,
+  type GatewayApp,
+  type PublishedEvent,
+  type StateView,
+} from '../gateway/index.ts';
+import { systemClock } from '../identity/index.ts';
+import type { ArchiveWriter } from '../persistence/archive/archive-writer.ts';
+import type { DatabaseHandle } from '../persistence/database.ts';
+import type { Repositories } from '../persistence/repositories/index.ts';
+import type { PbxConnection } from '../pbx/pbx-connection.ts';
+import { type AmiPortHandle, startAmiPort } from './ami-port-wiring.ts';
+import { createAuditSink } from './audit-sink.ts';
+import { createIdentityStores } from './identity-stores.ts';
+import { serverRoutes } from './server-routes.ts';
+import { loadTokenSecret } from './token-secret.ts';
+
+/** What the gateway serves: the owner's live state, its commands and its PBX connections. */
+export interface GatewayUpstream {
+  state: StateView;
+  commands: CommandHandlers;
+  pbxs: ReadonlyMap<string, PbxConnection>;
+  onQueueSettingsChanged: () => Promise<void>;
+}
+
+export interface ServedGateway {
+  app: GatewayApp;
+  url: string;
+  amiPort: AmiPortHandle | undefined;
+}
+
+/**
+ * The gateway part of a node: the router (fed by the bus from the moment it is wired), then,
+ * once the owner is up, the REST and WebSocket app and the AMI-compatible port.
+ */
+export function wireGateway(deps: {
+  config: Config;
+  bus: CtiBus;
+  log: Logger;
+  onStop: (stop: () => Promise<void> | void) => void;
+  /** Told of every published event whose payload breaks its catalogue schema (tests fail on it). */
+  invalidEvent?: (event: PublishedEvent, problems: string[]) => void;
+}) {
+  const { config, bus, log } = deps;
+  const router = createRouter({
+    clock: systemClock,
+    options: { resumeWindowMs: config.router.resumeWindowSeconds * 1000, maxQueueEvents: config.router.maxQueuedEvents },
+    invalidEvent: (event, problems) => {
+      log.error({ type: event.type, problems }, 'published CTI event does not match its catalogue schema');
+      deps.invalidEvent?.(event, problems);
+    },
+  });
+  const metrics = createGatewayMetrics();
+  deps.onStop(bus.subscribeCti((event) => router.publish(event)));
+
+  return {
+    router,
+    metrics,
+    async serve(upstream: GatewayUpstream, storage: {
+      repos: Repositories;
+      handle: DatabaseHandle;
+      archive: ArchiveWriter;
+      dataDir: string;
+      demo: DemoCredentials[] | undefined;
+      webRoot: string | undefined;
+      defaultPbx: string;
+    }): Promise<ServedGateway> {
+      const identity = createIdentityStores(storage.handle.db, storage.repos);
+      const tls = config.http.tls;
+      const app = await buildGatewayApp({
+        config: {
+          tokenSecret: config.auth.tokenSecret ?? loadTokenSecret(storage.dataDir),
+          accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds,
+          refreshTokenTtlSeconds: config.auth.refreshTokenTtlSeconds,
+          trustProxy: config.http.trustProxy,
+          loginLimits: {
+            perUser: { limit: config.auth.loginAttemptsPerMinute, windowMs: 60_000 },
+            perIp: { limit: config.auth.loginAttemptsPerMinute * 5, windowMs: 60_000 },
+          },
+        },
+        ...identity,
+        audit: createAuditSink(storage.repos),
+        state: upstream.state,
+        commands: upstream.commands,
+        router,
+        metrics,
+        ...(tls ? { https: await import('./tls-files.ts').then((m) => m.readTlsFiles(tls)) } : {}),
+        routes: serverRoutes({
+          defaultCountry: config.phone.defaultCountry,
+          defaultWrapup: { seconds: config.wrapup.seconds, mode: config.wrapup.mode },
+          allowManualExtension: config.allowManualExtension,
+          repos: storage.repos,
+          handle: storage.handle,
+          demo: storage.demo,
+          webRoot: storage.webRoot,
+          pbxs: upstream.pbxs,
+          archive: storage.archive,
+          onQueueSettingsChanged: upstream.onQueueSettingsChanged,
+        }),
+      });
+      deps.onStop(() => app.close());
+      const address = await app.listen({ host: config.http.host, port: config.http.port });
+      const url = address.replace('://127.0.0.1', '://localhost').replace('://[::1]', '://localhost');
+      const amiPort = config.amiPort.enabled
+        ? await startAmiPort({ config, app, pbxs: upstream.pbxs, subscribe: (l) => bus.subscribeAmi(l), defaultPbx: storage.defaultPbx })
+        : undefined;
+      if (amiPort) deps.onStop(() => amiPort.close());
+      return { app, url, amiPort };
+    },
+  };
+}
+
+export type GatewayPart = ReturnType<typeof wireGateway>;

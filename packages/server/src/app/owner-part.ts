@@ -1,0 +1,195 @@
+import type { CustomerSummary } from '@amiable/protocol';
+import type { Logger } from 'pino';
+import type { CtiBus } from '../cluster/index.ts';
+import type { Config, PbxConfig } from '../config/index.ts';
+import { iso } from '../cti/iso.ts';
+import { CtiProjector } from '../cti/projector.ts';
+import { createQueueInfos, type QueueInfos } from '../cti/queue-infos.ts';
+import type { CustomerDirectory } from '../directory/index.ts';
+import { createActivityTimesheet } from '../features/agents/activity-timesheet.ts';
+import { AgentService } from '../features/agents/agent-service.ts';
+import { CallService } from '../features/calls/call-service.ts';
+import type { PbxLink } from '../features/common/pbx-link.ts';
+import { ServiceErrors } from '../features/common/service-errors.ts';
+import type { CommandHandlers, StateView } from '../gateway/index.ts';
+import type { ArchiveWriter } from '../persistence/archive/archive-writer.ts';
+import { ctiArchiveInput } from '../persistence/archive/cti-archive-input.ts';
+import type { Repositories } from '../persistence/repositories/index.ts';
+import { PbxConnection } from '../pbx/pbx-connection.ts';
+import { channelsOfExtension, type PbxModel } from '../telephony/index.ts';
+import { createAgentDirectory, createTimesheet } from './agent-directory.ts';
+import { createCallRecordWriter } from './call-record-writer.ts';
+import { createCommandHandlers } from './command-handlers.ts';
+import { createPresenceStore } from './presence-store.ts';
+import { createStateView } from './state-view.ts';
+
+export interface OwnerPart {
+  readonly pbxs: ReadonlyMap<string, PbxConnection>;
+  readonly agents: AgentService;
+  readonly state: StateView;
+  readonly commands: CommandHandlers;
+  readonly queueInfos: QueueInfos;
+  /** Restores signed-in agents and connects to every PBX. */
+  start(): Promise<void>;
+}
+
+/**
+ * The owner part of a node: the AMI connection of each PBX, its live model, the agent
+ * workflow and its timers, and the projector. It publishes CTI and raw AMI events on the bus.
+ */
+export async function wireOwner(deps: {
+  config: Config;
+  pbxConfigs: readonly PbxConfig[];
+  repos: Repositories;
+  customers: CustomerDirectory;
+  archive: ArchiveWriter;
+  bus: CtiBus;
+  log: Logger;
+  now: () => number;
+  onStop: (stop: () => Promise<void> | void) => void;
+}): Promise<OwnerPart> {
+  const { config, repos, bus, log, now } = deps;
+  const pbxById = new Map(deps.pbxConfigs.map((p) => [p.id, p]));
+  const pbxs = new Map<string, PbxConnection>();
+  /** The live model of each PBX; replaced on every resync swap. */
+  const models = new Map<string, PbxModel>();
+  const pbxSince = new Map<string, number>();
+  const link: PbxLink = {
+    send: (pbx, action) => {
+      const conn = pbxs.get(pbx);
+      if (!conn) return Promise.reject(ServiceErrors.unknownPbx(`No PBX ${pbx}`));
+      return conn.send(action);
+    },
+    expect: (pbx, match, timeoutMs) => pbxs.get(pbx)!.expect(match, timeoutMs),
+    isReady: (pbx) => pbxs.get(pbx)?.isReady() ?? false,
+  };
+  const projectorRef: { current?: CtiProjector } = {};
+  const presence = createPresenceStore(repos, log);
+  deps.onStop(() => presence.settled());
+  const agents = new AgentService({
+    pbx: link,
+    directory: createAgentDirectory(repos, config),
+    timesheet: createTimesheet(repos),
+    presence,
+    now,
+    emit: (e) => projectorRef.current?.workflow(e),
+    deviceTech: (pbx) => pbxById.get(pbx)?.deviceTech ?? 'PJSIP',
+    defaultPbx: deps.pbxConfigs[0]!.id,
+    allowManualExtension: config.allowManualExtension,
+  });
+  deps.onStop(() => agents.close());
+  const calls = new CallService({
+    pbx: link,
+    calls: {
+      channelsOfExtension: (pbx, ext) => {
+        const model = pbxs.get(pbx)?.model;
+        return model ? channelsOfExtension(model, ext).map((c) => ({ uniqueid: c.uniqueid, name: c.name, linkedid: c.linkedid })) : [];
+      },
+    },
+    dialing: (pbx) => {
+      const p = pbxById.get(pbx)!;
+      return { context: p.context, deviceTech: p.deviceTech, outboundPrefix: p.outboundPrefix, defaultCountry: config.phone.defaultCountry };
+    },
+  });
+  const queueInfos = createQueueInfos({
+    skills: () => repos.skills.list(),
+    skillQueues: () => repos.skills.skillQueues(),
+    queueSettings: () => repos.queueSettings.list(),
+  });
+  await queueInfos.reload();
+  const refreshQueueInfos = setInterval(
+    () => void queueInfos.reload().catch((err) => log.warn({ err: (err as Error).message }, 'queue settings reload failed')),
+    30_000,
+  );
+  refreshQueueInfos.unref();
+  deps.onStop(() => clearInterval(refreshQueueInfos));
+  const writeCallRecord = createCallRecordWriter({
+    repos,
+    customers: deps.customers,
+    agentOfExtension: (pbx, ext) => agents.byExtension(pbx, ext)?.agentId ?? null,
+    log,
+  });
+  const projector = new CtiProjector({
+    publish: (event) => {
+      bus.publishCti(event);
+      deps.archive.appendCti(ctiArchiveInput(event));
+    },
+    agents,
+    models: () => models,
+    findCustomer: async (number): Promise<CustomerSummary | null> => {
+      const c = await deps.customers.findCustomerByNumber(number);
+      return c ? { id: c.id, name: c.name, company: null, language: c.language, externalUrl: null } : null;
+    },
+    queueInfo: (q) => queueInfos.get(q),
+    now,
+    callEnded: (pbx, call) => {
+      const model = pbxs.get(pbx)?.model;
+      if (model) writeCallRecord(pbx, model, call);
+    },
+    activityChanged: createActivityTimesheet({ agent: (id) => agents.get(id), changeState: (input) => repos.timesheet.changeState(input), now, log }),
+  });
+  projectorRef.current = projector;
+  deps.onStop(() => projector.close());
+
+  for (const p of deps.pbxConfigs) {
+    const conn = new PbxConnection({
+      config: p,
+      log,
+      listener: {
+        event: (pbx, msg) => {
+          deps.archive.appendAmi(pbx, msg);
+          bus.publishAmi(pbx, msg);
+        },
+        changes: (pbx, changes) => projector.changes(pbx, changes),
+        resynced: (pbx, info) => {
+          models.set(pbx, info.model);
+          projector.changes(pbx, info.changes);
+          projector.resynced(pbx);
+          bus.publishCti({ type: 'resync', at: iso(now()), pbx, payload: { pbx, reason: info.restarted ? 'asterisk restarted' : 'reconnected' } });
+        },
+        state: (pbx, state, detail) => {
+          pbxSince.set(pbx, now());
+          log.info({ pbx, state, detail }, 'PBX connection');
+          bus.publishCti({
+            type: 'pbx.connection',
+            at: iso(now()),
+            pbx,
+            payload: { pbx, state: state === 'down' ? 'reconnecting' : state, since: iso(now()), error: null },
+          });
+          if (state === 'ready') reapplyAgents(pbx);
+        },
+      },
+    });
+    pbxs.set(p.id, conn);
+    models.set(p.id, conn.model);
+    deps.onStop(() => conn.close());
+  }
+
+  /** Step 4 of the resync order: re-apply the memberships the CTI server owns. */
+  const reapplyAgents = (pbx: string) => {
+    const model = pbxs.get(pbx)?.model;
+    void agents
+      .reapply(pbx, (iface) =>
+        [...(model?.queues.values() ?? [])]
+          .map((q) => q.members.get(iface))
+          .filter((m) => m !== undefined)
+          .map((m) => ({ queue: m.queue, paused: m.paused })),
+      )
+      .then((n) => log.info({ pbx, changes: n }, 'agent memberships re-applied'))
+      .catch((err) => log.warn({ err: (err as Error).message }, 're-apply failed'));
+  };
+
+  return {
+    pbxs,
+    agents,
+    queueInfos,
+    state: createStateView({ pbxs, agents, projector, pbxSince, now }),
+    commands: createCommandHandlers({ agents, calls }),
+    async start() {
+      await agents.restore();
+      await Promise.all(
+        [...pbxs.values()].map((c) => c.start().catch((err) => log.error({ err: (err as Error).message, pbx: c.id }, 'PBX connection failed'))),
+      );
+    },
+  };
+}

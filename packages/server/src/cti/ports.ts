@@ -1,0 +1,14 @@
+import type { CtiEvent } from '@amiable/protocol';
+import type { SignedInAgent } from '../contact-center/signed-in-agent.ts';
+
+/** The signed-in agents as the projector reads them (the agent workflow implements it). */
+export interface AgentRoster {
+  list(): Array<Readonly<SignedInAgent>>;
+  get(agentId: string): Readonly<SignedInAgent> | undefined;
+  byExtension(pbx: string, extension: string): Readonly<SignedInAgent> | undefined;
+  /** A queue call ended at `iface`: the workflow starts wrap-up or applies pause-after-call. */
+  callCompleted(pbx: string, iface: string, queue: string | null): Promise<void>;
+}
+
+/** Where the projector's catalogue events go (the node's bus). */
+export type CtiEventSink = (event: CtiEvent) => void;
