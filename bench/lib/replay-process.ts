@@ -15,7 +15,7 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).
 export function startTraceReplayProcess(scenario: string, minEvents: number): Promise<TraceReplay> {
   return new Promise((resolve, reject) => {
     const child = fork(CHILD, [scenario, String(minEvents)], {
-      execArgv: ['--import', TSX_LOADER],
+      execArgv: ['--import', TSX_LOADER, '--conditions=amiable-source'],
       stdio: ['ignore', 2, 2, 'ipc'],
     });
     const exited = new Promise<void>((done) => child.once('exit', () => done()));

@@ -27,7 +27,7 @@ export function runInChild(opts: SpawnOptions): Promise<ModuleOutcome> {
   const elapsed = (): number => Math.round(performance.now() - started);
   return new Promise((resolve) => {
     const child = fork(CHILD, [opts.file, ...(opts.quick ? ['--quick'] : [])], {
-      execArgv: ['--import', TSX_LOADER, '--expose-gc'],
+      execArgv: ['--import', TSX_LOADER, '--conditions=amiable-source', '--expose-gc'],
       stdio: ['ignore', 2, 2, 'ipc'],
     });
     let message: ChildMessage | undefined;

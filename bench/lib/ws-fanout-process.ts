@@ -25,7 +25,7 @@ export interface FanoutClients {
 }
 
 export function startFanoutClients(): FanoutClients {
-  const child: ChildProcess = fork(CHILD, [], { execArgv: ['--import', TSX_LOADER], stdio: ['ignore', 2, 2, 'ipc'] });
+  const child: ChildProcess = fork(CHILD, [], { execArgv: ['--import', TSX_LOADER, '--conditions=amiable-source'], stdio: ['ignore', 2, 2, 'ipc'] });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return {
     request(cmd, expect) {
