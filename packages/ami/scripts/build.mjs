@@ -2,7 +2,7 @@
 // Builds the publishable package: dist/ holds the compiled ESM, the declaration files and the
 // `ami-tail` bin. Run by `npm run build` (root and package) and by `npm pack` (prepack).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -10,4 +10,7 @@ const pkg = fileURLToPath(new URL('..', import.meta.url));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: pkg, stdio: 'inherit' });
-chmodSync(new URL('../dist/cli/tail.js', import.meta.url), 0o755);
+// The source runs through tsx; the compiled bin runs on plain Node.
+const bin = new URL('../dist/cli/tail.js', import.meta.url);
+writeFileSync(bin, readFileSync(bin, 'utf8').replace(/^#!.*\n/, '#!/usr/bin/env node\n'));
+chmodSync(bin, 0o755);

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx tsx
 /**
  * ami-tail: connect to AMI and print live events, one per line.
  *   npm run tail -- --host 127.0.0.1 --port 5038 --user cti --secret x [--tls]
