@@ -19,6 +19,7 @@ export type { PbxSnapshot, ChannelSnapshot, MemberSnapshot, QueueSnapshot } from
 export { ManualClock, createRealClock, type SimClock, type RealClockOptions } from './time/clock.ts';
 export { startReplayServer, type ReplayOptions, type ReplayServer } from './replay/replayer.ts';
 export { loadTranscript, type Transcript } from './replay/transcript.ts';
+export { startPacedBroadcast, type PacedBroadcast, type PacedBroadcastOptions, type PacedRun, type BroadcastEvent } from './replay/paced-broadcast.ts';
 export { PERM, type PermClass } from './ami/permissions.ts';
 export type { BusEvent } from './ami/event-bus.ts';
 export { BANNER } from './ami/server.ts';
