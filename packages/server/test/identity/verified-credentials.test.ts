@@ -24,7 +24,11 @@ describe('a login storm costs one password check per distinct credential', () =>
     const cache = createVerifiedCredentials({ ttlMs: 60_000, maxEntries: 100 });
     let checks = 0;
     for (let i = 0; i < 5; i++) {
-      expect(await cache.verify('$argon2id$stored', 'guess', async () => (checks++, false))).toBe(false);
+      const wrong = async () => {
+        checks++;
+        return false;
+      };
+      expect(await cache.verify('$argon2id$stored', 'guess', wrong)).toBe(false);
     }
     expect(checks).toBe(5);
     expect(cache.size).toBe(0);
@@ -34,7 +38,10 @@ describe('a login storm costs one password check per distinct credential', () =>
     let now = 1_000;
     const cache = createVerifiedCredentials({ ttlMs: 500, maxEntries: 100, now: () => now });
     let checks = 0;
-    const check = async () => (checks++, true);
+    const check = async () => {
+      checks++;
+      return true;
+    };
     await cache.verify('h', 'pw', check);
     now += 499;
     await cache.verify('h', 'pw', check);
