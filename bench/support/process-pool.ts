@@ -28,7 +28,7 @@ export function startProcessPool<C, R extends PoolReply>(module: string, size: n
   const children: ChildProcess[] = [];
   const exits: Array<Promise<void>> = [];
   for (let i = 0; i < size; i++) {
-    const child = fork(module, [String(i)], { execArgv: ['--import', TSX_LOADER], stdio: ['ignore', 2, 2, 'ipc'] });
+    const child = fork(module, [String(i)], { execArgv: ['--import', TSX_LOADER, '--conditions=amiable-source'], stdio: ['ignore', 2, 2, 'ipc'] });
     children.push(child);
     exits.push(new Promise<void>((done) => child.once('exit', () => done())));
   }
