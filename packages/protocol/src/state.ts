@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { AgentStateSchema } from './events/agent-events.ts';
+import { AgentStateSchema, STATE_CHANGERS } from './events/agent-events.ts';
 import { CallDirectionSchema } from './events/call-events.ts';
 import { QueueStatsSchema } from './events/queue-events.ts';
 import { PBX_CONNECTION_STATES } from './events/system-events.ts';
@@ -18,6 +18,8 @@ export const AgentViewSchema = Type.Object({
   pauseAfterCall: Nullable(ReasonCode()),
   /** The call the agent is on or is being offered, if any. */
   callId: Nullable(Identifier()),
+  /** Who made the last pause change: this server or another AMI application. */
+  changedBy: Type.Optional(OneOf(STATE_CHANGERS)),
 });
 export type AgentView = Static<typeof AgentViewSchema>;
 

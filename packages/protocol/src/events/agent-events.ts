@@ -17,6 +17,10 @@ export const AGENT_STATES = ['logged-out', 'ready', 'ringing', 'on-call', 'wrap-
 export type AgentState = (typeof AGENT_STATES)[number];
 export const AgentStateSchema = OneOf(AGENT_STATES);
 
+/** Who changed an agent's pause state. */
+export const STATE_CHANGERS = ['server', 'external'] as const;
+export type StateChanger = (typeof STATE_CHANGERS)[number];
+
 export const agentStateEvent = defineEvent({
   type: 'agent.state',
   description: "An agent's state changed (signed in, ready, ringing, on a call, wrap-up, paused, signed out).",
@@ -36,6 +40,11 @@ export const agentStateEvent = defineEvent({
     wrapupEndsAt: Nullable(Timestamp()),
     /** The agent asked to pause when the current call ends (with this reason). */
     pauseAfterCall: Nullable(ReasonCode()),
+    /**
+     * Who made the last pause change: `server` (this CTI server, for the agent, a supervisor or the
+     * wrap-up policy) or `external` (another AMI application, seen only through Asterisk's events).
+     */
+    changedBy: Type.Optional(OneOf(STATE_CHANGERS)),
   }),
 });
 
@@ -60,5 +69,22 @@ export const agentSessionEvent = defineEvent({
     at: Timestamp(),
     /** Why the session ended: `self`, `supervisor`, `admin`, `timeout`, `pbx-restart`. */
     reason: Nullable(SafeString({ maxLength: 64 })),
+  }),
+});
+
+export const agentErrorEvent = defineEvent({
+  type: 'agent.error',
+  description:
+    'Something the server did for the agent by itself failed (the wrap-up pause after a call, the return to Ready when wrap-up ran out, a recording the queue asks for): what, and why.',
+  permission: 'agent.read',
+  scopeFields: { agent: 'agentId', extension: 'extension' },
+  payload: Type.Object({
+    agentId: Identifier(),
+    extension: Nullable(Extension()),
+    /** What failed: `wrap-up`, `pause-after-call`, `wrap-up-timeout`, `auto-record`, `reapply`. */
+    action: SafeString({ maxLength: 64 }),
+    /** The stable error code (`CTI_ERR_…`). */
+    code: SafeString({ maxLength: 64 }),
+    message: SafeString({ maxLength: 500 }),
   }),
 });

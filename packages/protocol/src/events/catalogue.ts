@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { EventScope } from '../scope.ts';
-import { agentSessionEvent, agentStateEvent } from './agent-events.ts';
+import { agentErrorEvent, agentSessionEvent, agentStateEvent } from './agent-events.ts';
 import {
   callAnsweredEvent,
   callDismissedEvent,
@@ -21,6 +21,7 @@ import { pbxConnectionEvent, resyncEvent } from './system-events.ts';
 export const EVENT_CATALOGUE = {
   'agent.state': agentStateEvent,
   'agent.session': agentSessionEvent,
+  'agent.error': agentErrorEvent,
   'call.ringing': callRingingEvent,
   'call.answered': callAnsweredEvent,
   'call.held': callHeldEvent,

@@ -19,7 +19,10 @@ export function createCallRecordWriter(deps: {
   return (pbx, model, call) => {
     const record = buildCallRecord({ pbx, directory: model.directory }, call, null);
     void (async () => {
-      const customer = record.callerNumber ? await deps.customers.findCustomerByNumber(record.callerNumber).catch(() => undefined) : undefined;
+      const customer = record.callerNumber ? await deps.customers.findCustomerByNumber(record.callerNumber).catch((err: unknown) => {
+            deps.log.warn({ linkedid: record.linkedid, err: (err as Error).message }, 'customer lookup for the call record failed');
+            return undefined;
+          }) : undefined;
       await deps.repos.callRecords.upsert({
         pbx,
         linkedid: record.linkedid,

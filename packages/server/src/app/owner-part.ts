@@ -76,6 +76,7 @@ export async function wireOwner(deps: {
     deviceTech: (pbx) => pbxById.get(pbx)?.deviceTech ?? 'PJSIP',
     defaultPbx: deps.pbxConfigs[0]!.id,
     allowManualExtension: config.allowManualExtension,
+    log,
   });
   deps.onStop(() => agents.close());
   const calls = new CallService({
@@ -115,6 +116,7 @@ export async function wireOwner(deps: {
       deps.archive.appendCti(ctiArchiveInput(event));
     },
     agents,
+    log,
     models: () => models,
     findCustomer: async (number): Promise<CustomerSummary | null> => {
       const c = await deps.customers.findCustomerByNumber(number);

@@ -28,15 +28,25 @@ export interface SignedInAgent {
   wrapupEndsAt: number | null;
   /** A pause reason to apply when the current call ends ("pause after this call"). */
   pauseAfterCall: string | null;
+  /**
+   * Set at AgentComplete, before Asterisk confirms the pause that follows the call: what the
+   * agent goes to (wrap-up, or paused with the pause-after-call reason), from when. Clients see it
+   * at once, so the agent never shows "ready" between the call and wrap-up.
+   */
+  afterCall: { state: 'wrap-up' | 'paused'; reason: string; at: number } | null;
+  /** Who made the last pause change: this server, or another AMI application. */
+  changedBy: 'server' | 'external';
 }
 
 export type AgentWorkflowEvent =
   | { type: 'signed-in'; agent: Readonly<SignedInAgent>; at: number; movedFrom: string | null }
   | { type: 'signed-out'; agent: Readonly<SignedInAgent>; at: number; reason: string }
   | { type: 'state'; agent: Readonly<SignedInAgent>; at: number }
-  | { type: 'queues'; agent: Readonly<SignedInAgent>; at: number };
+  | { type: 'queues'; agent: Readonly<SignedInAgent>; at: number }
+  /** Something the server did for the agent by itself failed. */
+  | { type: 'failed'; agent: Readonly<SignedInAgent>; at: number; action: string; error: Error };
 
 /** Public, copyable view of a signed-in agent. */
 export function snapshotAgent(agent: SignedInAgent): Readonly<SignedInAgent> {
-  return Object.freeze({ ...agent, queues: agent.queues.map((q) => ({ ...q })) });
+  return Object.freeze({ ...agent, queues: agent.queues.map((q) => ({ ...q })), afterCall: agent.afterCall && { ...agent.afterCall } });
 }

@@ -8,6 +8,11 @@ export interface AgentRoster {
   byExtension(pbx: string, extension: string): Readonly<SignedInAgent> | undefined;
   /** A queue call ended at `iface`: the workflow starts wrap-up or applies pause-after-call. */
   callCompleted(pbx: string, iface: string, queue: string | null): Promise<void>;
+  /**
+   * Asterisk reported the pause state of `iface` (QueueMemberPause): `members` is its state in
+   * every queue now. The workflow reconciles with it (a change it did not ask for is external).
+   */
+  pauseObserved(pbx: string, iface: string, members: ReadonlyArray<{ paused: boolean; reason: string | null }>, paused: boolean): void;
 }
 
 /** Where the projector's catalogue events go (the node's bus). */

@@ -1,8 +1,9 @@
 import type { AgentView, CtiEvent, CustomerSummary, EventPayload, EventType, QueueView } from '@amiable/protocol';
 import type { AgentWorkflowEvent, SignedInAgent } from '../contact-center/signed-in-agent.ts';
 import { type Call, type DomainChange, type PbxModel, queueStats } from '../telephony/index.ts';
+import { ILLEGAL_AGENT_TRANSITION, isLegalTransition } from '../contact-center/agent-transitions.ts';
 import { activityOf } from './agent-activity.ts';
-import { fillTemplate, loggedOutView, PHONE_ACTIVITY, sameAgentView } from './agent-view.ts';
+import { fillTemplate, loggedOutView, sameAgentView } from './agent-view.ts';
 import { iso } from './iso.ts';
 import type { AgentRoster, CtiEventSink } from './ports.ts';
 import { QueueDayStats } from './queue-day-stats.ts';
@@ -34,6 +35,8 @@ export interface ProjectorDeps {
    */
   activityChanged?: (view: AgentView, previousState: string) => void;
   statsIntervalMs?: number;
+  /** Warnings: failed lookups, illegal agent transitions. */
+  log?: { warn(obj: object, msg: string): void };
 }
 
 /**
@@ -71,6 +74,17 @@ export class CtiProjector {
 
   workflow(event: AgentWorkflowEvent): void {
     const a = event.agent;
+    if (event.type === 'failed') {
+      const code = (event.error as { code?: unknown }).code;
+      this.#publish('agent.error', a.pbx, {
+        agentId: a.agentId,
+        extension: a.extension,
+        action: event.action,
+        code: typeof code === 'string' && /^[A-Z0-9_]{1,64}$/.test(code) ? code : 'CTI_ERR_INTERNAL',
+        message: event.error.message.replace(/[\u0000-\u001f]/g, ' ').slice(0, 500),
+      });
+      return;
+    }
     if (event.type === 'signed-in' || event.type === 'signed-out') {
       this.#publish('agent.session', a.pbx, {
         agentId: a.agentId,
@@ -103,18 +117,22 @@ export class CtiProjector {
 
   agentView(a: Readonly<SignedInAgent>): AgentView {
     const activity = activityOf(this.#d.models().get(a.pbx), a.extension);
-    const state = activity.state ?? a.state;
+    // After AgentComplete the agent goes straight to wrap-up (or the pause after call), even
+    // before Asterisk confirms the pause: never "ready" in between.
+    const flow = a.afterCall ?? { state: a.state, reason: a.reason, at: a.since };
+    const state = activity.state ?? flow.state;
     return {
       agentId: a.agentId,
       name: a.name,
       state,
-      reason: activity.state ? null : a.reason,
-      since: iso(activity.state ? this.#sinceOf(a.agentId, state) : a.since),
+      reason: activity.state ? null : flow.reason,
+      since: iso(activity.state ? this.#sinceOf(a.agentId, state) : flow.at),
       extension: a.extension,
       queues: a.queues.map((q) => q.queue),
       wrapupEndsAt: a.wrapupEndsAt === null ? null : iso(a.wrapupEndsAt),
       pauseAfterCall: a.pauseAfterCall,
       callId: activity.callId,
+      changedBy: a.changedBy,
     };
   }
 
@@ -183,7 +201,8 @@ export class CtiProjector {
         this.#dirtyQueues.add(c.queue);
         break;
       case 'agent-completed':
-        void this.#d.agents.callCompleted(pbx, c.interface, c.queue).catch(() => undefined);
+        // Failures are logged and reported to the agent by the workflow itself.
+        void this.#d.agents.callCompleted(pbx, c.interface, c.queue);
         this.#dirtyQueues.add(c.queue);
         break;
       case 'queue-caller-joined':
@@ -329,6 +348,15 @@ export class CtiProjector {
     const change =
       c.type === 'queue-member-added' ? 'added' : c.type === 'queue-member-removed' ? 'removed' : c.cause === 'pause' ? (m.paused ? 'paused' : 'unpaused') : c.cause === 'penalty' ? 'penalty' : null;
     const agent = m.extension ? this.#d.agents.byExtension(pbx, m.extension) : undefined;
+    if (agent && c.type === 'queue-member-updated' && c.cause === 'pause') {
+      // Asterisk's pause state is the truth: reconcile the workflow with it.
+      const model = this.#d.models().get(pbx);
+      const all = [...(model?.queues.values() ?? [])].flatMap((q) => {
+        const own = q.members.get(m.interface);
+        return own ? [{ paused: own.paused, reason: own.pausedReason || null }] : [];
+      });
+      this.#d.agents.pauseObserved(pbx, m.interface, all, m.paused);
+    }
     if (agent) this.refreshAgent(agent.agentId);
     if (!change) return;
     this.#publish('queue.member', pbx, {
@@ -358,7 +386,10 @@ export class CtiProjector {
   #customer(number: string): Promise<CustomerSummary | null> {
     let p = this.#customers.get(number);
     if (!p) {
-      p = this.#d.findCustomer(number).catch(() => null);
+      p = this.#d.findCustomer(number).catch((err: unknown) => {
+        this.#d.log?.warn({ err: (err as Error).message }, 'customer lookup failed; the screen-pop goes without a card');
+        return null;
+      });
       this.#customers.set(number, p);
       // Cache briefly: a ring-all call pops the same customer on every phone.
       setTimeout(() => this.#customers.delete(number), 5000).unref?.();
@@ -367,7 +398,9 @@ export class CtiProjector {
   }
 
   #chain(key: string, run: () => Promise<void>): void {
-    const next = (this.#chains.get(key) ?? Promise.resolve()).then(run).catch(() => undefined);
+    const next = (this.#chains.get(key) ?? Promise.resolve()).then(run).catch((err: unknown) => {
+      this.#d.log?.warn({ call: key, err: (err as Error).message }, 'call event not published');
+    });
     this.#chains.set(key, next);
   }
 
@@ -375,7 +408,15 @@ export class CtiProjector {
     const last = this.#lastAgent.get(view.agentId);
     if (last && sameAgentView(last, view)) return;
     this.#lastAgent.set(view.agentId, view);
-    if (last && last.state !== view.state && (PHONE_ACTIVITY.has(view.state) || PHONE_ACTIVITY.has(last.state)) && view.state !== 'logged-out') {
+    if (last && last.state !== view.state && !isLegalTransition(last.state, view.state)) {
+      // The same table `cti replay` runs: logged, never silently applied.
+      this.#d.log?.warn(
+        { code: ILLEGAL_AGENT_TRANSITION, agentId: view.agentId, extension: view.extension, from: last.state, to: view.state },
+        'illegal agent state transition',
+      );
+    }
+    // The timesheet records what clients see: phone activity and workflow in one sequence.
+    if (last && last.state !== 'logged-out' && view.state !== 'logged-out' && (last.state !== view.state || last.reason !== view.reason)) {
       this.#d.activityChanged?.(view, last.state);
     }
     const { callId: _callId, ...payload } = view;

@@ -44,7 +44,14 @@ export async function restoreAgents(deps: {
     const s = saved.get(session.agentId);
     const base = { agentId: session.agentId, name: profile.name, iface: '' };
     if (s && s.sessionId === session.sessionId) {
-      out.push({ ...base, ...s, queues: s.queues.map((q) => ({ ...q })), iface: `${deps.deviceTech(s.pbx)}/${s.extension}` });
+      out.push({
+        ...base,
+        ...s,
+        queues: s.queues.map((q) => ({ ...q })),
+        iface: `${deps.deviceTech(s.pbx)}/${s.extension}`,
+        afterCall: null,
+        changedBy: 'server',
+      });
       continue;
     }
     const queues = (await deps.directory.queueAssignments(session.agentId)).filter((q) => q.pbx === session.pbx);
@@ -61,6 +68,8 @@ export async function restoreAgents(deps: {
       since: session.signedInAt,
       wrapupEndsAt: null,
       pauseAfterCall: null,
+      afterCall: null,
+      changedBy: 'server',
     });
   }
   return out;

@@ -4,7 +4,14 @@ import { recordPresence, restoreAgents } from './agent-presence.ts';
 import type { AgentDirectory, AgentProfile, PresenceStore, QueueAssignment, Timesheet, TimesheetState } from './ports.ts';
 import { type MemberRef, QueueMembership, WRAPUP_REASON } from './queue-membership.ts';
 import { type AgentWorkflowEvent, type SignedInAgent, snapshotAgent } from './signed-in-agent.ts';
+import { OwnPauseRequests } from './own-pause-requests.ts';
 import { WrapupTimers } from './wrapup-timers.ts';
+
+/** The log lines the workflow writes (a pino logger fits). */
+export interface WorkflowLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
 
 export interface AgentServiceDeps {
   pbx: PbxLink;
@@ -20,6 +27,7 @@ export interface AgentServiceDeps {
   defaultPbx: string;
   allowManualExtension: boolean;
   confirmTimeoutMs?: number;
+  log?: WorkflowLog;
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
 }
 
@@ -42,6 +50,7 @@ export class AgentService {
   readonly #wrapup: WrapupTimers;
   /** Serialise commands per agent so two clicks cannot interleave their AMI actions. */
   readonly #locks = new Map<string, Promise<unknown>>();
+  readonly #own = new OwnPauseRequests();
 
   constructor(deps: AgentServiceDeps) {
     const presence = deps.presence;
@@ -56,7 +65,7 @@ export class AgentService {
       : deps;
     this.#members = new QueueMembership(deps.pbx, deps.confirmTimeoutMs ?? 5000);
     this.#wrapup = new WrapupTimers(deps.timers ?? { setTimeout, clearTimeout }, (agentId) => {
-      void this.ready(agentId).catch(() => undefined);
+      void this.ready(agentId).catch((err: unknown) => this.#failed(agentId, 'wrap-up-timeout', err));
     });
   }
 
@@ -87,7 +96,7 @@ export class AgentService {
       const agent = this.#require(agentId);
       const info = await this.#deps.directory.pauseReason(reason);
       if (!info) throw ServiceErrors.unknownPauseReason(`Unknown pause reason ${reason}`, { reason });
-      await this.#members.pause(this.#ref(agent), true, info.code, agent.queues.map((q) => q.queue));
+      await this.#pauseMembers(agent, true, info.code, agent.queues.map((q) => q.queue));
       this.#wrapup.clear(agentId);
       await this.#setState(agent, 'paused', info.code);
       return snapshotAgent(agent);
@@ -97,7 +106,7 @@ export class AgentService {
   ready(agentId: string): Promise<Readonly<SignedInAgent>> {
     return this.#serial(agentId, async () => {
       const agent = this.#require(agentId);
-      await this.#members.pause(this.#ref(agent), false, undefined, agent.queues.map((q) => q.queue));
+      await this.#pauseMembers(agent, false, undefined, agent.queues.map((q) => q.queue));
       this.#wrapup.clear(agentId);
       await this.#setState(agent, 'ready', null);
       return snapshotAgent(agent);
@@ -153,32 +162,64 @@ export class AgentService {
   /**
    * A queue call of this member ended (AgentComplete). Apply "pause after call" or the
    * wrap-up policy: pause in every queue with reason `wrap-up`, and come back by
-   * itself when the policy says so.
+   * itself when the policy says so. Clients see the state it leads to from this moment
+   * (`afterCall`), not only once Asterisk has confirmed the pause. A failure is logged and
+   * reported to the agent as a `failed` workflow event.
    */
   callCompleted(pbx: string, iface: string, queue: string | null): Promise<void> {
     const agent = [...this.#agents.values()].find((a) => a.pbx === pbx && a.iface === iface);
-    if (!agent) return Promise.resolve();
+    if (!agent || agent.state === 'paused') return Promise.resolve();
+    const at = this.#deps.now();
+    agent.afterCall = agent.pauseAfterCall
+      ? { state: 'paused', reason: agent.pauseAfterCall, at }
+      : { state: 'wrap-up', reason: WRAPUP_REASON, at };
+    this.#deps.emit({ type: 'state', agent: snapshotAgent(agent), at });
+    const action = agent.pauseAfterCall ? 'pause-after-call' : 'wrap-up';
     return this.#serial(agent.agentId, async () => {
-      if (!this.#agents.has(agent.agentId) || agent.state === 'paused') return;
+      if (!this.#agents.has(agent.agentId) || agent.state === 'paused') return this.#dropAfterCall(agent);
       const queues = agent.queues.map((q) => q.queue);
       if (agent.pauseAfterCall) {
         const reason = agent.pauseAfterCall;
         agent.pauseAfterCall = null;
-        await this.#members.pause(this.#ref(agent), true, reason, queues);
+        await this.#pauseMembers(agent, true, reason, queues);
         this.#wrapup.clear(agent.agentId);
-        await this.#setState(agent, 'paused', reason);
+        await this.#setState(agent, 'paused', reason, at);
         return;
       }
       const profile = await this.#deps.directory.agent(agent.agentId);
-      if (!profile) return;
-      const rule = await this.#deps.directory.wrapupRule(profile, queue);
-      if (rule.seconds <= 0 && rule.mode === 'timeout') return;
-      await this.#members.pause(this.#ref(agent), true, WRAPUP_REASON, queues);
-      const now = this.#deps.now();
-      agent.wrapupEndsAt = rule.mode === 'timeout' ? now + rule.seconds * 1000 : null;
-      await this.#setState(agent, 'wrap-up', WRAPUP_REASON);
-      if (rule.mode === 'timeout') this.#wrapup.start(agent.agentId, rule.seconds * 1000);
+      const rule = profile ? await this.#deps.directory.wrapupRule(profile, queue) : null;
+      if (!rule || (rule.seconds <= 0 && rule.mode === 'timeout')) return this.#dropAfterCall(agent);
+      await this.#pauseMembers(agent, true, WRAPUP_REASON, queues);
+      agent.wrapupEndsAt = rule.mode === 'timeout' ? at + rule.seconds * 1000 : null;
+      await this.#setState(agent, 'wrap-up', WRAPUP_REASON, at);
+      if (rule.mode === 'timeout') this.#wrapup.start(agent.agentId, Math.max(0, at + rule.seconds * 1000 - this.#deps.now()));
+    }).catch((err: unknown) => {
+      this.#dropAfterCall(agent);
+      this.#failed(agent.agentId, action, err);
     });
+  }
+
+  /**
+   * Asterisk reported a member's pause state (QueueMemberPause): it is the truth. A change this
+   * server asked for is already applied; one that matches no request of ours came from another
+   * AMI application, and the agent's state follows it (`changedBy: external`). The agent is
+   * ready as soon as one of their queues is unpaused, paused once all of them are.
+   */
+  pauseObserved(pbx: string, iface: string, members: ReadonlyArray<{ paused: boolean; reason: string | null }>, paused: boolean): void {
+    const agent = [...this.#agents.values()].find((a) => a.pbx === pbx && a.iface === iface);
+    if (!agent || this.#own.isOurs(pbx, iface, paused)) return;
+    const anyReady = members.some((m) => !m.paused);
+    const at = this.#deps.now();
+    if (anyReady && agent.state !== 'ready') {
+      this.#wrapup.clear(agent.agentId);
+      this.#deps.log?.info({ agentId: agent.agentId, from: agent.state }, 'agent unpaused outside this server');
+      this.#apply(agent, 'ready', null, at, 'external');
+    } else if (!anyReady && members.length > 0 && agent.state === 'ready') {
+      const reason = members.find((m) => m.reason)?.reason ?? null;
+      const code = reason && /^[A-Za-z0-9_.:-]{1,64}$/.test(reason) ? reason : 'external';
+      this.#deps.log?.info({ agentId: agent.agentId, reason: code }, 'agent paused outside this server');
+      this.#apply(agent, code === WRAPUP_REASON ? 'wrap-up' : 'paused', code, at, 'external');
+    }
   }
 
   /**
@@ -197,7 +238,7 @@ export class AgentService {
             await this.#members.add(this.#ref(agent), q.queue, q.penalty, shouldPause, this.#pauseReason(agent));
             changes++;
           } else if (paused !== shouldPause) {
-            await this.#members.pause(this.#ref(agent), shouldPause, this.#pauseReason(agent), [q.queue], true);
+            await this.#pauseMembers(agent, shouldPause, this.#pauseReason(agent), [q.queue], true);
             changes++;
           }
         }
@@ -250,7 +291,11 @@ export class AgentService {
         added.push(q);
       }
     } catch (err) {
-      for (const q of added) await this.#members.remove(ref, q.queue).catch(() => undefined);
+      for (const q of added) {
+        await this.#members.remove(ref, q.queue).catch((undo: unknown) =>
+          this.#deps.log?.warn({ agentId, queue: q.queue, err: (undo as Error).message }, 'sign-in rollback: QueueRemove failed'),
+        );
+      }
       throw err;
     }
     const at = this.#deps.now();
@@ -275,6 +320,8 @@ export class AgentService {
       since: at,
       wrapupEndsAt: null,
       pauseAfterCall: null,
+      afterCall: null,
+      changedBy: 'server',
     };
     this.#agents.set(agentId, agent);
     await this.#deps.timesheet.recordState({ agentId, sessionId, extension: seat.extension, state: 'ready', reason: null, at });
@@ -321,21 +368,41 @@ export class AgentService {
     return { pbx: this.#deps.defaultPbx, extension, workstationId: null };
   }
 
-  async #setState(agent: SignedInAgent, state: TimesheetState, reason: string | null): Promise<void> {
-    const at = this.#deps.now();
+  /**
+   * The workflow state after a change this server made and Asterisk confirmed. The timesheet is
+   * written from what clients see (the projector), so phone activity and workflow share one record.
+   */
+  async #setState(agent: SignedInAgent, state: TimesheetState, reason: string | null, at = this.#deps.now()): Promise<void> {
+    this.#apply(agent, state, reason, at, 'server');
+  }
+
+  #apply(agent: SignedInAgent, state: TimesheetState, reason: string | null, at: number, changedBy: 'server' | 'external'): void {
     if (state !== 'wrap-up') agent.wrapupEndsAt = null;
     agent.state = state;
     agent.reason = reason;
     agent.since = at;
-    await this.#deps.timesheet.recordState({
-      agentId: agent.agentId,
-      sessionId: agent.sessionId,
-      extension: agent.extension,
-      state,
-      reason,
-      at,
-    });
+    agent.afterCall = null;
+    agent.changedBy = changedBy;
     this.#deps.emit({ type: 'state', agent: snapshotAgent(agent), at });
+  }
+
+  #dropAfterCall(agent: SignedInAgent): void {
+    if (agent.afterCall === null) return;
+    agent.afterCall = null;
+    if (this.#agents.has(agent.agentId)) this.#deps.emit({ type: 'state', agent: snapshotAgent(agent), at: this.#deps.now() });
+  }
+
+  /** QueuePause on the agent's behalf, known as our own while it is in flight. */
+  #pauseMembers(agent: SignedInAgent, paused: boolean, reason: string | undefined, queues: string[], single = false): Promise<void> {
+    return this.#own.around(agent.pbx, agent.iface, paused, () => this.#members.pause(this.#ref(agent), paused, reason, queues, single));
+  }
+
+  /** Something done for the agent without a command failed: log it and tell the agent. */
+  #failed(agentId: string, action: string, err: unknown): void {
+    const error = err instanceof Error ? err : new Error(String(err));
+    this.#deps.log?.warn({ agentId, action, code: (error as { code?: string }).code, err: error.message }, 'agent workflow step failed');
+    const agent = this.#agents.get(agentId);
+    if (agent) this.#deps.emit({ type: 'failed', agent: snapshotAgent(agent), at: this.#deps.now(), action, error });
   }
 
   #pauseReason(agent: SignedInAgent): string | undefined {
