@@ -8,6 +8,8 @@ import { Extension, Identifier, Nullable, OneOf, PhoneNumber, QueueName, ReasonC
 /** One agent as a client sees it in a snapshot. */
 export const AgentViewSchema = Type.Object({
   agentId: Identifier(),
+  /** The PBX of the desk the agent sits at. */
+  pbx: Type.Optional(Identifier()),
   name: Nullable(SafeString({ maxLength: 200 })),
   state: AgentStateSchema,
   reason: Nullable(ReasonCode()),
@@ -23,8 +25,8 @@ export const AgentViewSchema = Type.Object({
 });
 export type AgentView = Static<typeof AgentViewSchema>;
 
-/** One queue as a client sees it in a snapshot: its live statistics. */
-export const QueueViewSchema = QueueStatsSchema;
+/** One queue as a client sees it in a snapshot: its live statistics, and its PBX. */
+export const QueueViewSchema = Type.Object({ ...QueueStatsSchema.properties, pbx: Type.Optional(Identifier()) });
 export type QueueView = Static<typeof QueueViewSchema>;
 
 export const CALL_VIEW_STATES = ['queued', 'ringing', 'talking', 'held', 'transferring'] as const;
@@ -32,6 +34,7 @@ export const CALL_VIEW_STATES = ['queued', 'ringing', 'talking', 'held', 'transf
 /** One live call as a client sees it in a snapshot. */
 export const CallViewSchema = Type.Object({
   callId: Identifier(),
+  pbx: Type.Optional(Identifier()),
   direction: CallDirectionSchema,
   state: OneOf(CALL_VIEW_STATES),
   callerNumber: Nullable(PhoneNumber()),

@@ -72,6 +72,8 @@ export function wireGateway(deps: {
       webRoot: string | undefined;
       defaultPbx: string;
     }): Promise<ServedGateway> {
+      // Agents signed in before this gateway followed the events: learn where they sit.
+      router.seedSeats(upstream.state.snapshot().agents);
       const identity = createIdentityStores(storage.handle.db, storage.repos);
       const tls = config.http.tls;
       const app = await buildGatewayApp({

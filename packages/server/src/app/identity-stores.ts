@@ -18,7 +18,8 @@ export function createIdentityStores(db: Kysely<Database>, repos: Repositories):
     const extensions = new Set(visibility.extensions.map((e) => e.extension));
     if (profile?.defaultExtension) extensions.add(profile.defaultExtension);
     const queues = new Set(visibility.queues.map((q) => q.queue));
-    if (profile) for (const q of await repos.skills.queuesForAgent(user.id)) queues.add(q.queue);
+    const skillQueues = profile ? await repos.skills.queuesForAgent(user.id) : [];
+    for (const q of skillQueues) queues.add(q.queue);
     return {
       id: user.id,
       username: user.username,
@@ -31,6 +32,15 @@ export function createIdentityStores(db: Kysely<Database>, repos: Repositories):
       queues: [...queues],
       agents: visibility.agents,
       teams: visibility.teams,
+      watch: {
+        // An agent's extension scopes are the desks they may use, not what they watch: they
+        // see the desk they sit at now (the router asks the agent workflow).
+        extensions: user.role === 'agent' ? [] : visibility.extensions.map((e) => ({ pbx: e.pbx, value: e.extension })),
+        queues: [
+          ...visibility.queues.map((q) => ({ pbx: q.pbx, value: q.queue })),
+          ...skillQueues.map((q) => ({ pbx: q.pbx, value: q.queue })),
+        ],
+      },
     };
   };
 
@@ -112,6 +122,10 @@ export function createIdentityStores(db: Kysely<Database>, repos: Repositories):
           agents: visibility.agents,
           extensions: visibility.extensions.map((e) => e.extension),
           queues: visibility.queues.map((q) => q.queue),
+        },
+        watch: {
+          extensions: visibility.extensions.map((e) => ({ pbx: e.pbx, value: e.extension })),
+          queues: visibility.queues.map((q) => ({ pbx: q.pbx, value: q.queue })),
         },
       };
     },

@@ -35,6 +35,7 @@ export function createStateView(deps: {
           const agent = s.extension ? deps.agents.byExtension(id, s.extension) : undefined;
           calls.push({
             callId: s.linkedid,
+            pbx: id,
             direction: call.facts.queues.length > 0 ? 'inbound' : call.facts.originated ? 'outbound' : call.facts.originKind === 'phone' ? 'internal' : 'inbound',
             state: PHASE[s.phase] ?? 'ringing',
             callerNumber: s.callerNumber && /^\+?[0-9*#][0-9*# ().-]*$/.test(s.callerNumber) ? s.callerNumber : null,
@@ -46,12 +47,12 @@ export function createStateView(deps: {
             answeredAt: s.answeredAt === null ? null : iso(s.answeredAt),
           });
         }
-        for (const q of conn.model.queues.keys()) queues.push(deps.projector.queueView(id, q));
+        for (const q of conn.model.queues.keys()) queues.push({ ...deps.projector.queueView(id, q), pbx: id });
       }
       return {
         at: iso(now),
         pbx,
-        agents: deps.agents.list().map((a) => deps.projector.agentView(a)),
+        agents: deps.agents.list().map((a) => ({ ...deps.projector.agentView(a), pbx: a.pbx })),
         queues,
         calls,
       };

@@ -98,7 +98,7 @@ export class CtiProjector {
     }
     for (const q of a.queues) this.#dirtyQueues.add(q.queue);
     if (event.type === 'signed-out') {
-      this.#emitAgent(loggedOutView(a, event.at));
+      this.#emitAgent(loggedOutView(a, event.at), a.pbx);
       return;
     }
     this.refreshAgent(a.agentId);
@@ -165,7 +165,7 @@ export class CtiProjector {
 
   refreshAgent(agentId: string): void {
     const a = this.#d.agents.get(agentId);
-    if (a) this.#emitAgent(this.agentView(a));
+    if (a) this.#emitAgent(this.agentView(a), a.pbx);
   }
 
   flushQueueStats(): void {
@@ -404,7 +404,7 @@ export class CtiProjector {
     this.#chains.set(key, next);
   }
 
-  #emitAgent(view: AgentView): void {
+  #emitAgent(view: AgentView, pbx: string): void {
     const last = this.#lastAgent.get(view.agentId);
     if (last && sameAgentView(last, view)) return;
     this.#lastAgent.set(view.agentId, view);
@@ -420,7 +420,7 @@ export class CtiProjector {
       this.#d.activityChanged?.(view, last.state);
     }
     const { callId: _callId, ...payload } = view;
-    this.#publish('agent.state', undefined, { ...payload, previousState: last?.state ?? null });
+    this.#publish('agent.state', pbx, { ...payload, previousState: last?.state ?? null });
   }
 
   #sinceOf(agentId: string, state: string): number {

@@ -14,5 +14,6 @@ export type {
   UserStore,
 } from './ports.ts';
 export { principalFromApiKey, principalFromUser, type Principal } from './principal.ts';
+export type { PbxValue, Watch } from './reach.ts';
 export { createSlidingWindowLimiter, type SlidingWindowLimiter } from './rate-limiter.ts';
 export { generateApiKey, randomSecret, sha256 } from './secrets.ts';

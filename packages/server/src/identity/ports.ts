@@ -1,4 +1,5 @@
 import type { ApiKeyScope, Role } from '@amiable/protocol';
+import type { Watch } from './reach.ts';
 
 /**
  * Storage the identity module needs. The server wires database-backed implementations; the
@@ -23,6 +24,8 @@ export interface UserRecord {
   /** Agents a supervisor manages (the members of their teams), resolved by the store. */
   agents: string[];
   teams: string[];
+  /** What the user's events show, per PBX (see `Principal.watch`). */
+  watch?: Watch;
 }
 
 export interface UserStore {
@@ -61,6 +64,8 @@ export interface ApiKeyRecord {
   hash: string;
   disabled: boolean;
   scope: ApiKeyScope;
+  /** The scope per PBX (see `Principal.watch`). */
+  watch?: Watch;
 }
 
 export interface ApiKeyStore {

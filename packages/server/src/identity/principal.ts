@@ -1,5 +1,6 @@
 import type { Role } from '@amiable/protocol';
 import type { ApiKeyRecord, UserRecord } from './ports.ts';
+import type { Watch } from './reach.ts';
 
 /** Who is calling, and what they may see and act on. */
 export interface Principal {
@@ -8,11 +9,18 @@ export interface Principal {
   role: Role;
   /** The caller's own agent, if they are one. */
   agentId?: string;
+  /** Extensions the caller may act on: the desks an agent may sign in at, a supervisor's or integration's scope. */
   extensions: readonly string[];
   queues: readonly string[];
   /** Other agents in reach: a supervisor's team members, an integration's configured agents. */
   agents: readonly string[];
   teams: readonly string[];
+  /**
+   * What the caller's events and snapshots show, per PBX. An agent watches no desk here: they
+   * see the desk they sit at now (the router asks the live state) and their own agent id.
+   * Absent: `extensions` and `queues` on every PBX.
+   */
+  watch?: Watch;
   /** The login session (refresh-token family) the credentials belong to; absent for API keys. */
   sessionId?: string;
   /** How the caller authenticated. */
@@ -29,6 +37,7 @@ export function principalFromUser(user: UserRecord, sessionId?: string): Princip
     queues: [...user.queues],
     agents: [...user.agents],
     teams: [...user.teams],
+    ...(user.watch ? { watch: user.watch } : {}),
     ...(sessionId ? { sessionId } : {}),
     via: 'token',
   };
@@ -44,6 +53,7 @@ export function principalFromApiKey(key: ApiKeyRecord): Principal {
     queues: [...key.scope.queues],
     agents: [...key.scope.agents],
     teams: [],
+    ...(key.watch ? { watch: key.watch } : {}),
     via: 'api-key',
   };
 }

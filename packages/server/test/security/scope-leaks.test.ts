@@ -23,7 +23,10 @@ interface Reach {
   queues: Set<string>;
 }
 
-/** The oracle: what a client may see, decided from the payload alone. */
+/** The queues each agent (by id) is a member of: supervisors and integrations see their queues' members. */
+const memberQueues = new Map<string, string[]>();
+
+/** The oracle: what a client may see, decided from the payload and queue membership. */
 function mayView(reach: Reach, frame: Frame): boolean {
   const type = frame.type as string;
   if (type === 'pbx.connection' || type === 'resync') return true;
@@ -33,6 +36,7 @@ function mayView(reach: Reach, frame: Frame): boolean {
   const queue = typeof p.queue === 'string' ? p.queue : null;
   if (ext !== null && reach.extensions.has(ext)) return true;
   if (agent !== null && reach.agents.has(agent)) return true;
+  if (agent !== null && reach.role !== 'agent' && (memberQueues.get(agent) ?? []).some((q) => reach.queues.has(q))) return true;
   // Agents see their queues' statistics; the calls and members of a queue need monitoring rights.
   if (queue !== null && reach.queues.has(queue) && (type === 'queue.stats' || reach.role !== 'agent')) return true;
   return false;
@@ -100,6 +104,7 @@ describe('event scoping on a live server under random scopes and traffic', () =>
       agentIds.set(username, id);
       agentTokens.set(username, (await login(server.url, username)).accessToken);
       agentQueues.set(username, (await server.repos.skills.queuesForAgent(id)).map((q) => q.queue));
+      memberQueues.set(id, agentQueues.get(username)!);
     }
     await server.agents.signIn(agentIds.get('alice')!, {});
     adminToken = (await login(server.url, 'admin')).accessToken;

@@ -2,14 +2,13 @@ import { ErrorBodySchema, HealthSchema, PROTOCOL_VERSION, StateSnapshotSchema } 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { compileViewer } from '../router/viewer.ts';
 import { visibleState } from '../visible-state.ts';
 import { principalOf, SECURED } from './context.ts';
 
 /** `GET /api/state` (what the caller may see), `GET /api/health` and Prometheus `GET /metrics`. */
 export async function stateRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { state, authorize, metrics, config, clock } = app.gateway;
+  const { state, authorize, metrics, config, clock, router } = app.gateway;
   const startedAt = clock.now();
 
   app.get(
@@ -23,7 +22,7 @@ export async function stateRoutes(fastify: FastifyInstance): Promise<void> {
       },
       preHandler: authorize(),
     },
-    async (request) => visibleState(compileViewer(principalOf(request)), state.snapshot()),
+    async (request) => visibleState(router.viewerFor(principalOf(request)), state.snapshot(), (a) => router.memberOf(a)),
   );
 
   app.get(

@@ -2,7 +2,7 @@ import type { SubscriptionFilter } from '@amiable/protocol';
 import type { Principal } from '../../identity/principal.ts';
 import { createRingBuffer, type RingBuffer } from './ring-buffer.ts';
 import type { ClientTransport, RouterOptions } from './types.ts';
-import { compileViewer, type Viewer } from './viewer.ts';
+import type { Viewer } from './viewer.ts';
 
 /** A queued frame: an event (seq > 0, shared body) or a control frame (seq 0, full text). */
 interface Outbound {
@@ -19,6 +19,8 @@ export interface StreamHooks {
   /** The outbound queue overflowed. */
   overflow(stream: ClientStream): void;
   eventsOut(count: number): void;
+  /** What a principal with this filter sees (the router's `viewerFor`). */
+  compile(principal: Principal, filter: SubscriptionFilter | undefined): Viewer;
 }
 
 /**
@@ -49,7 +51,7 @@ export class ClientStream {
     private readonly options: RouterOptions,
     private readonly hooks: StreamHooks,
   ) {
-    this.viewer = compileViewer(principal);
+    this.viewer = hooks.compile(principal, undefined);
     this.ring = createRingBuffer(Math.max(1, options.retainEvents));
   }
 
@@ -60,7 +62,7 @@ export class ClientStream {
   setView(principal: Principal, filter: SubscriptionFilter | undefined): void {
     this.principal = principal;
     this.filter = filter;
-    this.viewer = compileViewer(principal, filter);
+    this.viewer = this.hooks.compile(principal, filter);
   }
 
   /** Whether the retained frames cover everything after `seq`. */

@@ -9,4 +9,5 @@ export {
   type RouterMetrics,
   type RouterOptions,
 } from './types.ts';
-export { compileViewer, type Viewer, viewerSees } from './viewer.ts';
+export type { LiveReach } from './live-reach.ts';
+export { compileViewer, pbxKey, type Viewer, viewerSees } from './viewer.ts';

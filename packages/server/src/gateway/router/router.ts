@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CLOSE_CODES, eventDefinition, eventProblems, eventScope, GATEWAY_ERROR_CODES, type SubscriptionFilter } from '@amiable/protocol';
+import { type AgentView, CLOSE_CODES, eventDefinition, eventProblems, eventScope, GATEWAY_ERROR_CODES, type SubscriptionFilter } from '@amiable/protocol';
 import type { Clock } from '../../identity/clock.ts';
 import type { Principal } from '../../identity/principal.ts';
 import { ClientStream } from './client-stream.ts';
@@ -13,7 +13,8 @@ import {
   type RouterMetrics,
   type RouterOptions,
 } from './types.ts';
-import { scopeIndexKeys, viewerIndexKeys, viewerSees } from './viewer.ts';
+import { createSeatTracker } from './seat-tracker.ts';
+import { compileViewer, scopeIndexKeys, type Viewer, viewerIndexKeys, viewerSees } from './viewer.ts';
 
 export interface RouterDeps {
   clock: Clock;
@@ -45,8 +46,12 @@ export function createRouter(deps: RouterDeps) {
   const streams = new Map<string, ClientStream>();
   const index = createScopeIndex<ClientStream>();
   let round = 0;
+  /** Where agents sit now, followed from the agent events published here. */
+  const seats = createSeatTracker();
+  const viewerFor = (principal: Principal, filter?: SubscriptionFilter): Viewer => compileViewer(principal, filter, seats);
 
   const hooks = {
+    compile: viewerFor,
     overflow(stream: ClientStream) {
       deps.metrics?.slowConsumerDropped();
       const transport = stream.transport;
@@ -72,6 +77,17 @@ export function createRouter(deps: RouterDeps) {
 
   const router = {
     options,
+    viewerFor,
+
+    /** The agents' queues, for viewers that see queue members (`viewerSees`' `memberOf`). */
+    memberOf(agentId: string | undefined): readonly string[] {
+      return agentId === undefined ? [] : seats.memberOf(agentId);
+    },
+
+    /** Learns where agents sit from a snapshot (a gateway that starts after the agents signed in). */
+    seedSeats(agents: readonly AgentView[]): void {
+      for (const agentId of seats.seed(agents)) router.agentMoved(agentId);
+    },
 
     /** Delivers one event to every stream allowed to see it. Returns how many streams got it. */
     publish(event: PublishedEvent): number {
@@ -85,15 +101,20 @@ export function createRouter(deps: RouterDeps) {
         if (problems.length > 0) deps.invalidEvent(event, problems);
       }
       const scope = event.scope ?? eventScope(event.type, event.payload, event.pbx);
+      // The event that takes an agent out of a queue still reaches that queue's watchers.
+      const before = router.memberOf(scope.agent);
+      const moved = seats.observe(event);
+      if (moved !== undefined) router.agentMoved(moved);
       const body = JSON.stringify({ type: event.type, at: event.at, pbx: event.pbx, scope, payload: event.payload });
-      const keys = scopeIndexKeys(scope);
+      const memberOf = moved === undefined ? before : [...new Set([...before, ...router.memberOf(scope.agent)])];
+      const keys = scopeIndexKeys(scope, memberOf);
       const candidates = keys.length === 0 ? streams.values() : index.lookup(keys);
       const mark = ++round;
       let delivered = 0;
       for (const stream of candidates) {
         if (stream.mark === mark) continue;
         stream.mark = mark;
-        if (!viewerSees(stream.viewer, event.type, scope)) continue;
+        if (!viewerSees(stream.viewer, event.type, scope, memberOf)) continue;
         stream.deliver(body);
         delivered++;
       }
@@ -137,6 +158,15 @@ export function createRouter(deps: RouterDeps) {
       for (const stream of streams.values()) {
         if (stream.principal.userId !== userId) continue;
         stream.setView(principal, stream.filter);
+        reindex(stream);
+      }
+    },
+
+    /** An agent sat down at a desk or left it: re-file the streams of that agent. */
+    agentMoved(agentId: string): void {
+      for (const stream of streams.values()) {
+        if (stream.principal.agentId !== agentId) continue;
+        stream.setView(stream.principal, stream.filter);
         reindex(stream);
       }
     },

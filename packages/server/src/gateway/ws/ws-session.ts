@@ -164,7 +164,7 @@ export function runWsSession(deps: WsSessionDeps, socket: WebSocket, ip: string)
 
   function sendSnapshot(): void {
     if (!stream) return;
-    send({ op: 'snapshot', seq: stream.seq, state: visibleState(stream.viewer, deps.state.snapshot()) });
+    send({ op: 'snapshot', seq: stream.seq, state: visibleState(stream.viewer, deps.state.snapshot(), (a) => deps.router.memberOf(a)) });
   }
 
   function subscribe(frame: ClientFrame & { op: 'subscribe' }): void {
