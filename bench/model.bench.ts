@@ -3,7 +3,10 @@
  *
  * model.reducer: events per second through the reducer. The busy-center
  * transcript (what a real Asterisk 22 sent during a busy queue scenario) is
- * parsed once; each run applies every event, in order, to a fresh PbxModel.
+ * parsed once into field lists; before each run (untimed) fresh AmiMessage
+ * objects are built from them, so that the run pays for each message's header
+ * index as the live path does; each run applies every event, in order, to a
+ * fresh PbxModel.
  * Baselines, same run, same messages: (a) decoding the same bytes with
  * AmiParser (parsing only), (b) iterating the parsed messages and reading their
  * Event field. ratio = reducer events/s / baseline events/s: the first compares
@@ -12,19 +15,22 @@
  * the messages. Every run checks the
  * number of DomainChanges and the final model against the first run.
  *
- * model.resync: wall time of one full resync with N live calls (500; --quick:
- * 100) in the simulated PBX: 500 endpoints in a linear queue, N customer calls
- * answered and left up. A second AMI session (events off) sends CoreShowChannels,
- * BridgeList, QueueStatus, DeviceStateList and ExtensionStateList in parallel,
- * as PbxConnection does, and resyncModel() builds, merges and diffs against the
- * previous model. Baselines, same run, same session: CoreShowChannels alone, and
- * a Ping round trip. ratio = resync / baseline (how many list round trips a
- * resync costs). Every run checks the channel, call, bridge and member counts.
+ * model.resync: wall time of the real resync of PbxConnection (the server's AMI
+ * connection) over TCP against the simulated PBX with N live calls (500; --quick:
+ * 100) and N signed-in agents: 500 endpoints, each a member of a linear queue, N
+ * customer calls answered and left up. Each round drops the AMI connection at the
+ * PBX; the time runs from the client entering `resyncing` (logged in again) until
+ * PbxConnection reports `resynced`: CoreStatus, the five snapshot lists, the model
+ * swap and diff, with live events held meanwhile and applied after. Baselines, same
+ * run, on a second session to the same PBX: CoreShowChannels alone, and a Ping
+ * round trip. ratio = resync / baseline. Every round checks the channel, call,
+ * bridge and member counts of the swapped-in model.
  */
-import { type AmiClient, AmiParser, createAmiClient, createTcpTransport, type AmiMessage } from '@amiable/ami';
+import { type AmiClient, AmiMessage, AmiParser, createAmiClient, createTcpTransport } from '@amiable/ami';
 import { startSimulatedPbx, type SimulatedPbx } from '@amiable/pbx-sim';
 import { loadavg } from 'node:os';
-import { PbxModel, resyncModel, type SnapshotLists } from '../packages/server/src/telephony/index.ts';
+import { PbxConnection } from '../packages/server/src/pbx/pbx-connection.ts';
+import { PbxModel } from '../packages/server/src/telephony/index.ts';
 import { type BenchModule, type BenchResult, ratioOf } from './lib/result.ts';
 import { collectGarbage, median, perSecond, round } from './lib/stats.ts';
 import { countMessages, loadTraceBody } from './lib/trace.ts';
@@ -32,11 +38,15 @@ import { countMessages, loadTraceBody } from './lib/trace.ts';
 const SCENARIO = 'busy-center';
 const RESYNC_TARGET_MS = 1000;
 
-/** Repeat `run` until `minMs` has passed (at least `minRuns`), returning each run's wall ms. */
-function timed(run: () => void, minMs: number, minRuns = 1): number[] {
+/**
+ * Repeat `run` until `minMs` has passed (at least `minRuns`), returning each run's wall ms.
+ * `prepare` runs before each run, untimed.
+ */
+function timed(run: () => void, minMs: number, minRuns = 1, prepare?: () => void): number[] {
   const out: number[] = [];
   const started = performance.now();
   while (out.length < minRuns || performance.now() - started < minMs) {
+    prepare?.();
     const t0 = performance.now();
     run();
     out.push(performance.now() - t0);
@@ -56,11 +66,17 @@ async function reducerBench(quick: boolean, log: (msg: string) => void): Promise
   new AmiParser({ message: (m) => m.kind === 'event' && events.push(m) }).push(body);
   if (events.length !== expected.events) throw new Error(`parsed ${events.length} events, expected ${expected.events}`);
 
+  const raw = events.map((m) => ({ fields: [...m.fields], at: m.receivedAt }));
+  let fresh: AmiMessage[] = [];
+  // New messages for every reducer run: a message read once has its header index built.
+  const refresh = (): void => {
+    fresh = raw.map((r) => new AmiMessage([...r.fields], r.at));
+  };
   let reference: { changes: number; fingerprint: string } | undefined;
   const reduce = (): void => {
     const model = new PbxModel({ pbx: 'bench' });
     let changes = 0;
-    for (const m of events) changes += model.apply(m, m.receivedAt).length;
+    for (const m of fresh) changes += model.apply(m, m.receivedAt).length;
     const fingerprint = modelFingerprint(model);
     if (reference === undefined) reference = { changes, fingerprint };
     else if (changes !== reference.changes || fingerprint !== reference.fingerprint) {
@@ -74,22 +90,22 @@ async function reducerBench(quick: boolean, log: (msg: string) => void): Promise
   };
   const iterate = (): void => {
     let chars = 0;
-    for (const m of events) chars += (m.get('Event') ?? '').length;
+    for (const m of fresh) chars += (m.get('Event') ?? '').length;
     if (chars !== expected.nameChars) throw new Error(`read ${chars} event-name chars, expected ${expected.nameChars}`);
   };
 
-  const contenders: Array<[string, () => void]> = [
-    ['reducer', reduce],
-    ['parse-only', parse],
-    ['iterate-event-field', iterate],
+  const contenders: Array<[string, () => void, (() => void) | undefined]> = [
+    ['reducer', reduce, refresh],
+    ['parse-only', parse, undefined],
+    ['iterate-event-field', iterate, refresh],
   ];
-  for (const [, run] of contenders) timed(run, quick ? 300 : 1500, 3);
+  for (const [, run, prepare] of contenders) timed(run, quick ? 300 : 1500, 3, prepare);
   const runs = new Map<string, number[]>(contenders.map(([label]) => [label, []]));
   const rounds = quick ? 3 : 5;
   for (let r = 1; r <= rounds; r++) {
-    for (const [label, run] of contenders) {
+    for (const [label, run, prepare] of contenders) {
       collectGarbage();
-      runs.get(label)!.push(...timed(run, quick ? 300 : 1000));
+      runs.get(label)!.push(...timed(run, quick ? 300 : 1000, 1, prepare));
     }
     log(`model.reducer round ${r}/${rounds}`);
   }
@@ -115,14 +131,6 @@ async function reducerBench(quick: boolean, log: (msg: string) => void): Promise
   }));
 }
 
-const LISTS: Array<[keyof SnapshotLists, string]> = [
-  ['channels', 'CoreShowChannels'],
-  ['bridges', 'BridgeList'],
-  ['queueStatus', 'QueueStatus'],
-  ['deviceStates', 'DeviceStateList'],
-  ['extensionStates', 'ExtensionStateList'],
-];
-
 /** A PBX with `calls` answered calls that stay up, each bridged to its own agent. */
 async function busyPbx(calls: number, log: (msg: string) => void): Promise<SimulatedPbx> {
   const endpoints = Array.from({ length: calls }, (_, i) => String(2000 + i));
@@ -144,29 +152,33 @@ async function busyPbx(calls: number, log: (msg: string) => void): Promise<Simul
   return sim;
 }
 
-async function resyncOnce(client: AmiClient, old: PbxModel): Promise<{ ms: number; model: PbxModel; changes: number }> {
-  const t0 = performance.now();
-  const results = await Promise.all(LISTS.map(([, action]) => client.sendList({ Action: action })));
-  const lists: Record<string, readonly AmiMessage[]> = {};
-  LISTS.forEach(([key], i) => {
-    lists[key] = results[i]!.events;
-  });
-  const { model, changes } = resyncModel(old, lists as SnapshotLists, Date.now());
-  return { ms: performance.now() - t0, model, changes: changes.length };
-}
-
 async function resyncBench(quick: boolean, log: (msg: string) => void): Promise<BenchResult[]> {
   const calls = quick ? 100 : 500;
   const sim = await busyPbx(calls, log);
-  const client = createAmiClient({
-    username: 'bench',
-    secret: 'bench-secret',
-    auth: 'md5',
-    events: 'off',
+  const baselineClient = (): AmiClient =>
+    createAmiClient({
+      username: 'bench',
+      secret: 'bench-secret',
+      auth: 'md5',
+      events: 'off',
+      keepalive: false,
+      reconnect: false,
+      transport: () => createTcpTransport({ host: sim.host, port: sim.port }),
+    });
+  let client = baselineClient();
+  let resyncStarted = 0;
+  let resynced: ((r: { ms: number; model: PbxModel; changes: number }) => void) | undefined;
+  const conn = new PbxConnection({
+    config: { id: 'bench', host: sim.host, port: sim.port, username: 'bench', secret: 'bench-secret', authType: 'md5', context: 'internal', deviceTech: 'PJSIP', outboundPrefix: '' },
     keepalive: false,
-    reconnect: false,
-    transport: () => createTcpTransport({ host: sim.host, port: sim.port }),
+    listener: {
+      resynced: (_pbx, info) => resynced?.({ ms: performance.now() - resyncStarted, model: info.model, changes: info.changes.length }),
+    },
   });
+  conn.client.onStatus((s) => {
+    if (s.to === 'resyncing') resyncStarted = performance.now();
+  });
+  const nextResync = () => new Promise<{ ms: number; model: PbxModel; changes: number }>((resolve) => (resynced = resolve));
   try {
     await client.connect();
     const check = (m: PbxModel): void => {
@@ -174,9 +186,10 @@ async function resyncBench(quick: boolean, log: (msg: string) => void): Promise<
       const ok = m.channels.size === calls * 3 && m.calls.size === calls && m.bridges.size === calls && members === calls;
       if (!ok) throw new Error(`resync built ${modelFingerprint(m)}; expected ${calls * 3} channels, ${calls} calls, bridges and members`);
     };
-    // The first resync starts from an empty model; the timed ones from the previous result, as on a reconnect.
-    let model = (await resyncOnce(client, new PbxModel({ pbx: 'bench' }))).model;
-    check(model);
+    // The first resync starts from an empty model; the timed ones from the previous model, as on a reconnect.
+    let pending = nextResync();
+    await conn.start();
+    check((await pending).model);
     const rounds = quick ? 5 : 15;
     const resync: number[] = [];
     const coreShow: number[] = [];
@@ -184,9 +197,13 @@ async function resyncBench(quick: boolean, log: (msg: string) => void): Promise<
     let changes = 0;
     for (let i = 0; i < rounds + 2; i++) {
       collectGarbage();
-      const r = await resyncOnce(client, model);
+      pending = nextResync();
+      sim.dropConnections();
+      const r = await pending;
+      await client.close();
+      client = baselineClient();
+      await client.connect();
       check(r.model);
-      model = r.model;
       changes = r.changes;
       let t0 = performance.now();
       const list = await client.sendList({ Action: 'CoreShowChannels' });
@@ -200,6 +217,7 @@ async function resyncBench(quick: boolean, log: (msg: string) => void): Promise<
       coreShow.push(listMs);
       ping.push(pingMs);
     }
+    const model = conn.model;
     const ours = round(median(resync), 1);
     const extra = {
       calls,
@@ -209,6 +227,7 @@ async function resyncBench(quick: boolean, log: (msg: string) => void): Promise<
       changes_on_resync: changes,
       runs: resync.length,
       max_ms: round(Math.max(...resync), 1),
+      measured: 'PbxConnection over TCP: resyncing -> resynced (CoreStatus, 5 lists, swap, held events)',
       loadavg_1m: round(loadavg()[0] ?? 0, 2),
     };
     log(`model.resync: median ${ours} ms for ${calls} calls`);
@@ -226,6 +245,7 @@ async function resyncBench(quick: boolean, log: (msg: string) => void): Promise<
     });
     return [result('CoreShowChannels alone', median(coreShow)), result('Ping round trip', median(ping))];
   } finally {
+    await conn.close();
     await client.close();
     await sim.close();
   }
