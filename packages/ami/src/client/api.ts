@@ -1,7 +1,9 @@
 import type { AmiActionInput } from '../codec/encoder.ts';
 import type { AmiMessage } from '../codec/message.ts';
 import type { AmiError } from '../errors.ts';
-import type { AmiEventListener } from './event-dispatcher.ts';
+import type { AmiEventName, AmiEventRecord, AmiTypedEvent, AmiUnknownEvent } from '../events/typed-event.ts';
+import type { AmiEventListener, AmiEventMeta } from './event-dispatcher.ts';
+import type { AmiEventIteratorOptions } from './event-iterator.ts';
 import type { AmiListResult } from './pending-actions.ts';
 import type { AmiClientState, AmiStatusChange } from './state-machine.ts';
 
@@ -16,6 +18,14 @@ export interface AmiSendOptions {
    * with AmiNotConnectedError. The timeout counts from the call.
    */
   queue?: boolean;
+}
+
+export interface AmiConnectOptions {
+  /**
+   * Aborting before the client is ready rejects `connect()` with AmiAbortedError and closes
+   * the client (no more attempts). Once ready, the signal no longer matters.
+   */
+  signal?: AbortSignal;
 }
 
 export interface AmiOriginateOptions extends AmiSendOptions {
@@ -42,7 +52,7 @@ export interface AmiClient {
   /** Increments with each new connection. */
   readonly connectionId: number;
   /** Connect and log in. Resolves when `ready`; rejects if the client closes first (e.g. login refused). */
-  connect(): Promise<void>;
+  connect(options?: AmiConnectOptions): Promise<void>;
   /** Log off (if logged in), close the connection and stop reconnecting. Final. */
   close(): Promise<void>;
   /** Send an action; resolves with its response. `Response: Error` rejects with AmiActionError. */
@@ -53,6 +63,24 @@ export interface AmiClient {
   originate(action: AmiActionInput, options?: AmiOriginateOptions): Promise<AmiOriginateResult>;
   /** Listen to events. Returns an unsubscribe function. */
   onEvent(listener: AmiEventListener): () => void;
+  /**
+   * Listen to one event by name. The listener gets the headers as an object (typed for the
+   * events recorded from Asterisk 22: `client.on('QueueMemberPause', (e) => e.Interface)`),
+   * the message itself and its meta. Returns an unsubscribe function.
+   */
+  on<N extends AmiEventName>(
+    name: N,
+    listener: (event: AmiEventRecord<N>, message: AmiTypedEvent<N>, meta: AmiEventMeta) => void | Promise<void>,
+  ): () => void;
+  on(
+    name: string,
+    listener: (event: AmiUnknownEvent, message: AmiMessage, meta: AmiEventMeta) => void | Promise<void>,
+  ): () => void;
+  /**
+   * Events as an async iterator (`for await (const e of client.events()) ...`), with
+   * backpressure. Ends on `break`, on abort, or when the client closes.
+   */
+  events(options?: AmiEventIteratorOptions): AsyncIterableIterator<AmiMessage>;
   /** Listen to status changes. Returns an unsubscribe function. */
   onStatus(listener: (change: AmiStatusChange) => void): () => void;
   /** Listen to errors: connection losses, listener failures, discarded messages. */

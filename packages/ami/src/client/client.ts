@@ -10,15 +10,17 @@ import {
   AmiTimeoutError,
 } from '../errors.ts';
 import { type PreparedAction, prepareAction } from './action-guard.ts';
-import type { AmiClient, AmiOriginateOptions, AmiOriginateResult, AmiSendOptions } from './api.ts';
+import type { AmiClient, AmiConnectOptions, AmiOriginateOptions, AmiOriginateResult, AmiSendOptions } from './api.ts';
 import { backoffDelay } from './backoff.ts';
 import { type AmiBanner, parseBanner } from './banner.ts';
 import { Connection } from './connection.ts';
 import { type AmiEventListener, type AmiEventMeta, EventDispatcher } from './event-dispatcher.ts';
+import { type AmiEventIteratorOptions, eventIterator } from './event-iterator.ts';
 import { EventWaiters } from './event-waiters.ts';
 import { createKeepalive, type Keepalive } from './keepalive.ts';
 import { ListenerSet, iterate } from './listeners.ts';
 import { login } from './login.ts';
+import { type NamedEventListener, NamedEventListeners } from './named-events.ts';
 import { describeLoss, makeTransport, withAsync, withTimeout } from './client-helpers.ts';
 import { type AmiClientOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import type { AmiListResult } from './pending-actions.ts';
@@ -41,6 +43,7 @@ class DefaultAmiClient implements AmiClient {
   readonly #errorListeners = new ListenerSet<[Error]>();
   readonly #dispatcher: EventDispatcher;
   readonly #waiters = new EventWaiters();
+  readonly #named = new NamedEventListeners((l) => this.onEvent(l));
   readonly #queue: SendQueue;
   #conn: Connection | undefined;
   #keepalive: Keepalive | undefined;
@@ -84,11 +87,31 @@ class DefaultAmiClient implements AmiClient {
     return this.#connectionSeq;
   }
 
-  connect(): Promise<void> {
+  connect(options: AmiConnectOptions = {}): Promise<void> {
     const state = this.#machine.state;
     if (state === 'ready') return Promise.resolve();
     if (state === 'closed' || this.#closing) return Promise.reject(new AmiClosedError());
-    const ready = new Promise<void>((resolve, reject) => this.#readyWaiters.push({ resolve, reject }));
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(new AmiAbortedError({ action: 'connect' }));
+    const ready = new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.#readyWaiters = this.#readyWaiters.filter((w) => w !== waiter);
+        reject(new AmiAbortedError({ action: 'connect' }));
+        void this.close();
+      };
+      const waiter = {
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        reject: (error: Error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
+      this.#readyWaiters.push(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
     if (state === 'idle') void this.#run();
     return ready;
   }
@@ -127,6 +150,17 @@ class DefaultAmiClient implements AmiClient {
 
   onEvent(listener: AmiEventListener): () => void {
     return this.#dispatcher.add(listener);
+  }
+  on(name: string, listener: NamedEventListener): () => void {
+    return this.#named.add(name, listener);
+  }
+  events(options?: AmiEventIteratorOptions): AsyncIterableIterator<AmiMessage> {
+    const onClosed = (done: () => void): (() => void) => {
+      if (this.#machine.state !== 'closed') return this.onStatus((s) => s.to === 'closed' && done());
+      done();
+      return () => {};
+    };
+    return eventIterator((l) => this.onEvent(l), onClosed, options);
   }
   onStatus(listener: (change: AmiStatusChange) => void): () => void {
     return this.#statusListeners.add(listener);

@@ -4,6 +4,8 @@
  * Lookups ignore key case; for single-valued lookups the first value wins,
  * as in Asterisk's own parser.
  */
+import type { AmiEventName, AmiTypedEvent } from '../events/typed-event.ts';
+
 export type AmiMessageKind = 'event' | 'response';
 
 export class AmiMessage {
@@ -29,6 +31,15 @@ export class AmiMessage {
     }
     this.event = event;
     this.kind = event === undefined ? 'response' : 'event';
+  }
+
+  /**
+   * True when this is event `name` (exact spelling, as Asterisk sends it). Narrows the type, so
+   * that `get()` knows the event's recorded headers:
+   * `if (m.is('QueueMemberPause')) m.get('Interface')` is a `string`.
+   */
+  is<N extends AmiEventName>(name: N): this is AmiTypedEvent<N> {
+    return this.event === name;
   }
 
   /** Number of header lines. */
