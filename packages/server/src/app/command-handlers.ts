@@ -2,6 +2,7 @@ import type { CommandHandlers } from '../gateway/index.ts';
 import type { Principal } from '../identity/index.ts';
 import type { AgentService } from '../features/agents/agent-service.ts';
 import type { CallService, Seat } from '../features/calls/call-service.ts';
+import { trustedWorkstation } from '../features/agents/trusted-workstation.ts';
 import { ServiceErrors } from '../features/common/service-errors.ts';
 
 /**
@@ -31,7 +32,7 @@ export function createCommandHandlers(deps: { agents: AgentService; calls: CallS
 
   return {
     'agent.signIn': (p, args, ctx) =>
-      agents.signIn(self(p, args), { extension: args.extension, workstation: args.workstation, clientIp: ctx.ip ?? undefined }),
+      agents.signIn(self(p, args), { extension: args.extension, ...trustedWorkstation(p, args.workstation, ctx.ip) }),
     'agent.signOut': async (p, args) => {
       await agents.signOut(self(p, args));
       return { ok: true };

@@ -10,6 +10,7 @@ import {
   type GatewayApp,
   type PublishedEvent,
   type StateView,
+  trustProxyOption,
 } from '../gateway/index.ts';
 import { systemClock } from '../identity/index.ts';
 import type { ArchiveWriter } from '../persistence/archive/archive-writer.ts';
@@ -81,7 +82,7 @@ export function wireGateway(deps: {
           tokenSecret: config.auth.tokenSecret ?? loadTokenSecret(storage.dataDir),
           accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds,
           refreshTokenTtlSeconds: config.auth.refreshTokenTtlSeconds,
-          trustProxy: config.http.trustProxy,
+          trustProxy: trustProxyOption(config.trustedProxies, config.http.trustProxy),
           loginLimits: {
             perUser: { limit: config.auth.loginAttemptsPerMinute, windowMs: 60_000 },
             perIp: { limit: config.auth.loginAttemptsPerMinute * 5, windowMs: 60_000 },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { Value } from '@sinclair/typebox/value';
 import { type Config, ConfigSchema } from './schema.ts';
 
@@ -49,6 +50,9 @@ export function configFromEnv(env: Env): Record<string, unknown> {
       },
     ]);
   }
+  if (env.AMIABLE_TRUSTED_PROXIES !== undefined) {
+    set(['trustedProxies'], env.AMIABLE_TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  }
   if (env.AMIABLE_TOKEN_SECRET) set(['auth', 'tokenSecret'], env.AMIABLE_TOKEN_SECRET);
   if (env.AMIABLE_AMI_PORT_ENABLED) set(['amiPort', 'enabled'], env.AMIABLE_AMI_PORT_ENABLED === '1');
   if (env.AMIABLE_AMI_PORT_LISTEN) set(['amiPort', 'port'], int(env.AMIABLE_AMI_PORT_LISTEN));
@@ -93,10 +97,22 @@ export function loadConfig(options: { env?: Env; file?: string; overrides?: Reco
     const errors = [...Value.Errors(ConfigSchema, withDefaults)].slice(0, 5).map((e) => `${e.path || '/'}: ${e.message}`);
     throw new ConfigError(`Invalid configuration: ${errors.join('; ')}`, errors);
   }
+  for (const entry of (withDefaults as Config).trustedProxies) {
+    if (!isAddressOrRange(entry)) throw new ConfigError(`trustedProxies: ${entry} is not an IP address or CIDR range`);
+  }
   const ids = new Set<string>();
   for (const pbx of (withDefaults as Config).pbxs) {
     if (ids.has(pbx.id)) throw new ConfigError(`Duplicate PBX id ${pbx.id}`);
     ids.add(pbx.id);
   }
   return deepFreeze(withDefaults as Config);
+}
+
+/** `10.0.0.1`, `10.0.0.0/8`, `::1`, `fd00::/8`. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }

@@ -37,11 +37,19 @@ export const ConfigSchema = T.Object({
       host: T.String({ default: '127.0.0.1' }),
       port: T.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
       tls: T.Optional(TlsFiles),
-      /** Trust X-Forwarded-For from a reverse proxy (workstation detection by IP). */
+      /**
+       * Trust X-Forwarded-For from any peer. Prefer `trustedProxies`: with this on, any client
+       * can claim any address.
+       */
       trustProxy: T.Boolean({ default: false }),
     },
     { default: {} },
   ),
+  /**
+   * Reverse proxies (IP addresses or CIDR ranges) whose X-Forwarded-For is believed. The client's
+   * address (workstation detection, login limits, audit) is the nearest hop not in this list.
+   */
+  trustedProxies: T.Array(T.String({ minLength: 1, maxLength: 64 }), { default: [], maxItems: 256 }),
   dataDir: T.String({ default: './data' }),
   database: T.Union(
     [

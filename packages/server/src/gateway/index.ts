@@ -5,6 +5,7 @@ export { assertValid, validateCommandArgs, validationIssues } from './commands/v
 export { type GatewayConfig, type GatewayConfigInput, resolveGatewayConfig } from './config.ts';
 export { renderError, type RenderedError } from './error-body.ts';
 export { authenticateRequest } from './http/authorize.ts';
+export { trustProxyOption } from './http/client-ip.ts';
 export { COMMAND_ALIASES, type CommandAlias } from './http/command-aliases.ts';
 export { type GatewayContext, principalOf, SECURED } from './http/context.ts';
 export { type CrudChange, type CrudOptions, type CrudStore, crudRoutes } from './http/crud-routes.ts';

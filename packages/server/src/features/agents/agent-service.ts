@@ -36,6 +36,11 @@ export interface SignInRequest {
   workstation?: { mac?: string | undefined; ip?: string | undefined } | undefined;
   /** The client's IP as the gateway saw it: used to find the workstation when none is named. */
   clientIp?: string | undefined;
+  /**
+   * Set when a desk agent reported `workstation`: the extensions its key is bound to. A workstation
+   * whose extension is not among them is refused (`trusted-workstation.ts`).
+   */
+  reporterExtensions?: readonly string[] | undefined;
 }
 
 /**
@@ -346,6 +351,11 @@ export class AgentService {
     const ws = request.workstation;
     if (ws?.mac || ws?.ip) {
       const match = await this.#deps.directory.matchWorkstation({ mac: ws.mac, ip: ws.ip });
+      if (match && request.reporterExtensions && !request.reporterExtensions.includes(match.extension)) {
+        throw ServiceErrors.workstationUntrusted(`This desk agent is not bound to workstation ${match.name}`, {
+          workstation: match.id,
+        });
+      }
       if (match) return { pbx: match.pbx, extension: match.extension, workstationId: match.id };
       if (!request.extension) {
         throw ServiceErrors.unknownWorkstation('This workstation is not registered; name an extension you may use', {

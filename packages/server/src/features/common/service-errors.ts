@@ -20,6 +20,7 @@ const make =
 export const ServiceErrors = {
   noSuchAgent: make('CTI_ERR_NO_SUCH_AGENT', 404),
   unknownWorkstation: make('CTI_ERR_UNKNOWN_WORKSTATION', 403),
+  workstationUntrusted: make('CTI_ERR_WORKSTATION_UNTRUSTED', 403),
   extensionNotAllowed: make('CTI_ERR_EXTENSION_NOT_ALLOWED', 403),
   extensionInUse: make('CTI_ERR_EXTENSION_IN_USE', 409),
   notSignedIn: make('CTI_ERR_NOT_SIGNED_IN', 409),
