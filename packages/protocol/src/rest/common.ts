@@ -28,5 +28,17 @@ export const HealthSchema = Type.Object({
   uptimeSeconds: Type.Number({ minimum: 0 }),
   at: Timestamp(),
   pbx: Type.Array(Type.Object({ pbx: Identifier(), state: Type.String({ maxLength: 32 }) })),
+  /** The database writes: 'spooling' while they wait in the disk spool (then status is 'degraded'). */
+  storage: Type.Optional(
+    Type.Object({
+      status: Type.Union([Type.Literal('ok'), Type.Literal('spooling')]),
+      /** Records waiting in the spool (an archive record is one batch of events). */
+      backlog: Type.Integer({ minimum: 0 }),
+      backlogBytes: Type.Integer({ minimum: 0 }),
+      maxBytes: Type.Integer({ minimum: 0 }),
+      /** Records dropped because the spool was full: raw AMI first, never call records or timesheet rows. */
+      dropped: Type.Object({ ami: Type.Integer(), cti: Type.Integer(), records: Type.Integer() }),
+    }),
+  ),
 });
 export type Health = Static<typeof HealthSchema>;

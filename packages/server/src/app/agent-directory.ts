@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/index.ts';
 import type { AgentDirectory, Timesheet } from '../features/agents/ports.ts';
 import type { Repositories } from '../persistence/repositories/index.ts';
+import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
 
 /** The agent workflow's view of the database: profiles, skills→queues, workstations, reasons, wrap-up. */
 export function createAgentDirectory(repos: Repositories, config: Config): AgentDirectory {
@@ -44,23 +46,38 @@ export function createAgentDirectory(repos: Repositories, config: Config): Agent
   };
 }
 
-/** The timesheet: sessions and state intervals, written as the agent workflow moves. */
-export function createTimesheet(repos: Repositories): Timesheet {
+/**
+ * The timesheet: sessions and state intervals, written as the agent workflow moves.
+ * Writes go through durable storage (the disk spool while the database is away), each
+ * with its own id so a replay never writes a row twice.
+ */
+export function createTimesheet(repos: Repositories, storage: Pick<DurableStorage, 'record'>): Timesheet {
   const pbxOf = new Map<string, { pbx: string; agentId: string }>();
   return {
     async openSession(input) {
-      const s = await repos.timesheet.openSession(input);
-      pbxOf.set(s.id, { pbx: input.pbx, agentId: input.agentId });
-      return s.id;
+      const id = randomUUID();
+      await storage.record({
+        t: 'session-open',
+        id,
+        agentId: input.agentId,
+        pbx: input.pbx,
+        extension: input.extension,
+        workstationId: input.workstationId,
+        at: input.at,
+      });
+      pbxOf.set(id, { pbx: input.pbx, agentId: input.agentId });
+      return id;
     },
     async closeSession(sessionId, at, reason) {
       const session = pbxOf.get(sessionId);
-      if (session) await repos.timesheet.closeInterval(session.agentId, at);
+      if (session) await storage.record({ t: 'interval-close', agentId: session.agentId, at });
       pbxOf.delete(sessionId);
-      await repos.timesheet.closeSession(sessionId, { at, reason });
+      await storage.record({ t: 'session-close', sessionId, at, reason });
     },
     async recordState(input) {
-      await repos.timesheet.changeState({
+      await storage.record({
+        t: 'state',
+        id: randomUUID(),
         agentId: input.agentId,
         sessionId: input.sessionId,
         pbx: pbxOf.get(input.sessionId)?.pbx ?? 'main',

@@ -1,6 +1,6 @@
 import type { CustomerDirectory } from '../directory/index.ts';
 import { buildCallRecord } from '../call-records/index.ts';
-import type { Repositories } from '../persistence/repositories/index.ts';
+import type { CallRecordInput } from '../persistence/repositories/call-records.ts';
 import type { Call, PbxModel } from '../telephony/index.ts';
 
 const DIRECTION = { 'inbound-queue': 'inbound', 'inbound-direct': 'inbound', originate: 'outbound', outbound: 'outbound', internal: 'internal' } as const;
@@ -11,7 +11,8 @@ const ms = (seconds: number | null): number | null => (seconds === null ? null :
  * caller's number and the answering agent resolved from the extension.
  */
 export function createCallRecordWriter(deps: {
-  repos: Repositories;
+  /** Writes the record (through durable storage: spooled while the database is away). */
+  save: (record: CallRecordInput) => Promise<void>;
   customers: CustomerDirectory;
   agentOfExtension: (pbx: string, extension: string) => string | null;
   log: { warn(o: object, m?: string): void };
@@ -23,7 +24,7 @@ export function createCallRecordWriter(deps: {
             deps.log.warn({ linkedid: record.linkedid, err: (err as Error).message }, 'customer lookup for the call record failed');
             return undefined;
           }) : undefined;
-      await deps.repos.callRecords.upsert({
+      await deps.save({
         pbx,
         linkedid: record.linkedid,
         direction: DIRECTION[record.direction],

@@ -7,7 +7,9 @@ import type { DemoPbx } from '../demo/demo-pbx.ts';
 import { DEMO_ACCOUNTS } from '../demo/seed-demo.ts';
 import type { AgentService } from '../features/agents/agent-service.ts';
 import type { GatewayApp, PublishedEvent } from '../gateway/index.ts';
+import type { DatabaseHandle } from '../persistence/database.ts';
 import type { Repositories } from '../persistence/repositories/index.ts';
+import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
 import type { PbxConnection } from '../pbx/pbx-connection.ts';
 import type { AmiPortHandle } from './ami-port-wiring.ts';
 import { wireGateway } from './gateway-part.ts';
@@ -20,6 +22,9 @@ export interface CtiServer {
   readonly url: string;
   readonly app: GatewayApp;
   readonly repos: Repositories;
+  readonly database: DatabaseHandle;
+  /** Archive, call-record, timesheet and presence writes, spooled to disk while the database is away. */
+  readonly storage: DurableStorage;
   readonly agents: AgentService;
   readonly pbxs: ReadonlyMap<string, PbxConnection>;
   readonly demo: DemoPbx | undefined;
@@ -74,7 +79,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     }
 
     const { app, url, amiPort } = served;
-    return { config, url, app, repos: storage.repos, agents: owner.agents, pbxs: owner.pbxs, demo, amiPort, log, stop };
+    return { config, url, app, repos: storage.repos, database: storage.handle, storage: storage.durable, agents: owner.agents, pbxs: owner.pbxs, demo, amiPort, log, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -13,6 +13,8 @@ import {
   trustProxyOption,
 } from '../gateway/index.ts';
 import { systemClock } from '../identity/index.ts';
+import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
+import { registerSpoolMetrics } from '../persistence/spool/spool-metrics.ts';
 import type { ArchiveWriter } from '../persistence/archive/archive-writer.ts';
 import type { DatabaseHandle } from '../persistence/database.ts';
 import type { Repositories } from '../persistence/repositories/index.ts';
@@ -68,6 +70,7 @@ export function wireGateway(deps: {
       repos: Repositories;
       handle: DatabaseHandle;
       archive: ArchiveWriter;
+      durable: DurableStorage;
       dataDir: string;
       demo: DemoCredentials[] | undefined;
       webRoot: string | undefined;
@@ -76,6 +79,7 @@ export function wireGateway(deps: {
       // Agents signed in before this gateway followed the events: learn where they sit.
       router.seedSeats(upstream.state.snapshot().agents);
       const identity = createIdentityStores(storage.handle.db, storage.repos);
+      registerSpoolMetrics(metrics.registry, storage.durable);
       const tls = config.http.tls;
       const app = await buildGatewayApp({
         config: {
@@ -94,6 +98,7 @@ export function wireGateway(deps: {
         commands: upstream.commands,
         router,
         metrics,
+        storageHealth: () => storage.durable.health(),
         ...(tls ? { https: await import('./tls-files.ts').then((m) => m.readTlsFiles(tls)) } : {}),
         routes: serverRoutes({
           defaultCountry: config.phone.defaultCountry,

@@ -1,4 +1,5 @@
 import type { CustomerSummary } from '@amiable/protocol';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CtiBus } from '../cluster/index.ts';
 import type { Config, PbxConfig } from '../config/index.ts';
@@ -15,6 +16,7 @@ import type { CommandHandlers, StateView } from '../gateway/index.ts';
 import type { ArchiveWriter } from '../persistence/archive/archive-writer.ts';
 import { ctiArchiveInput } from '../persistence/archive/cti-archive-input.ts';
 import type { Repositories } from '../persistence/repositories/index.ts';
+import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
 import { PbxConnection } from '../pbx/pbx-connection.ts';
 import { channelsOfExtension, type PbxModel } from '../telephony/index.ts';
 import { createAgentDirectory, createTimesheet } from './agent-directory.ts';
@@ -43,6 +45,7 @@ export async function wireOwner(deps: {
   repos: Repositories;
   customers: CustomerDirectory;
   archive: ArchiveWriter;
+  durable: DurableStorage;
   bus: CtiBus;
   log: Logger;
   now: () => number;
@@ -64,12 +67,12 @@ export async function wireOwner(deps: {
     isReady: (pbx) => pbxs.get(pbx)?.isReady() ?? false,
   };
   const projectorRef: { current?: CtiProjector } = {};
-  const presence = createPresenceStore(repos, log);
+  const presence = createPresenceStore(repos, deps.durable, log);
   deps.onStop(() => presence.settled());
   const agents = new AgentService({
     pbx: link,
     directory: createAgentDirectory(repos, config),
-    timesheet: createTimesheet(repos),
+    timesheet: createTimesheet(repos, deps.durable),
     presence,
     now,
     emit: (e) => projectorRef.current?.workflow(e),
@@ -105,7 +108,7 @@ export async function wireOwner(deps: {
   refreshQueueInfos.unref();
   deps.onStop(() => clearInterval(refreshQueueInfos));
   const writeCallRecord = createCallRecordWriter({
-    repos,
+    save: (record) => deps.durable.record({ t: 'call-record', record }),
     customers: deps.customers,
     agentOfExtension: (pbx, ext) => agents.byExtension(pbx, ext)?.agentId ?? null,
     log,
@@ -128,7 +131,7 @@ export async function wireOwner(deps: {
       const model = pbxs.get(pbx)?.model;
       if (model) writeCallRecord(pbx, model, call);
     },
-    activityChanged: createActivityTimesheet({ agent: (id) => agents.get(id), changeState: (input) => repos.timesheet.changeState(input), now, log }),
+    activityChanged: createActivityTimesheet({ agent: (id) => agents.get(id), changeState: (input) => deps.durable.record({ t: 'state', id: randomUUID(), ...input }), now, log }),
   });
   projectorRef.current = projector;
   deps.onStop(() => projector.close());
@@ -188,6 +191,10 @@ export async function wireOwner(deps: {
     state: createStateView({ pbxs, agents, projector, pbxSince, now }),
     commands: createCommandHandlers({ agents, calls }),
     async start() {
+      // Writes spooled by a previous run (killed while the database was away) land first.
+      if (!(await deps.durable.recordsDrained(30_000))) {
+        log.error(deps.durable.health(), 'spooled records not yet written: restoring agents from what the database has');
+      }
       await agents.restore();
       await Promise.all(
         [...pbxs.values()].map((c) => c.start().catch((err) => log.error({ err: (err as Error).message, pbx: c.id }, 'PBX connection failed'))),

@@ -105,6 +105,14 @@ export const ConfigSchema = T.Object({
     },
     { default: {} },
   ),
+  /** The disk spool (in the data dir) that keeps writes while the database is away. */
+  spool: T.Object(
+    {
+      /** Bound of the spool on disk; when full, the oldest raw AMI archive rows go first. */
+      maxMegabytes: T.Integer({ minimum: 1, default: 2048 }),
+    },
+    { default: {} },
+  ),
   wrapup: T.Object(
     {
       /** Default wrap-up after a queue call; 0 disables wrap-up. */

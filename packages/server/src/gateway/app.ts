@@ -6,7 +6,7 @@ import { type Clock, systemClock } from '../identity/clock.ts';
 import { CODES } from '../identity/errors.ts';
 import { createPasswordHasher } from '../identity/password.ts';
 import type { ApiKeyStore, RefreshTokenStore, UserStore } from '../identity/ports.ts';
-import { CLOSE_CODES } from '@amiable/protocol';
+import { CLOSE_CODES, type Health } from '@amiable/protocol';
 import { createAuditor } from './audit.ts';
 import { createCommandExecutor } from './commands/execute.ts';
 import { type GatewayConfigInput, resolveGatewayConfig } from './config.ts';
@@ -39,6 +39,8 @@ export interface GatewayDeps {
   /** Share a router built elsewhere (the domain publishes into it); one is created otherwise. */
   router?: Router;
   metrics?: GatewayMetrics;
+  /** Reported by /api/health: the database writes' state (spooling makes the server 'degraded'). */
+  storageHealth?: () => NonNullable<Health['storage']>;
   /**
    * Mounts further route plugins (feature routes, CRUD resources) before the app is ready, so the
    * OpenAPI document covers them.
@@ -93,6 +95,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
     router,
     metrics,
     state: deps.state,
+    ...(deps.storageHealth ? { storageHealth: deps.storageHealth } : {}),
     audit,
     auditSink: deps.audit,
     execute,

@@ -1,3 +1,4 @@
+import type { Health } from '@amiable/protocol';
 import type { Permission } from '@amiable/protocol';
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { AuthService } from '../../identity/auth-service.ts';
@@ -18,6 +19,8 @@ export interface GatewayContext {
   router: Router;
   metrics: GatewayMetrics;
   state: StateView;
+  /** The database writes' state, when the server has durable storage. */
+  storageHealth?: () => NonNullable<Health['storage']>;
   audit: Auditor;
   auditSink: AuditSink;
   execute: CommandExecutor;

@@ -8,7 +8,7 @@ import { principalOf, SECURED } from './context.ts';
 /** `GET /api/state` (what the caller may see), `GET /api/health` and Prometheus `GET /metrics`. */
 export async function stateRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { state, authorize, metrics, config, clock, router } = app.gateway;
+  const { state, authorize, metrics, config, clock, router, storageHealth } = app.gateway;
   const startedAt = clock.now();
 
   app.get(
@@ -30,13 +30,15 @@ export async function stateRoutes(fastify: FastifyInstance): Promise<void> {
     { schema: { tags: ['state'], summary: 'Liveness and PBX connection states', response: { 200: HealthSchema } } },
     async () => {
       const pbx = state.snapshot().pbx.map((p) => ({ pbx: p.pbx, state: p.state }));
+      const storage = storageHealth?.();
       return {
-        status: pbx.every((p) => p.state === 'ready') ? ('ok' as const) : ('degraded' as const),
+        status: pbx.every((p) => p.state === 'ready') && storage?.status !== 'spooling' ? ('ok' as const) : ('degraded' as const),
         version: config.version,
         protocol: PROTOCOL_VERSION,
         uptimeSeconds: (clock.now() - startedAt) / 1000,
         at: new Date(clock.now()).toISOString(),
         pbx,
+        ...(storage ? { storage } : {}),
       };
     },
   );

@@ -17,7 +17,13 @@ import type { Database } from '../schema.ts';
 import type { AmiRow, CtiRow } from './archive-types.ts';
 
 export type ArchiveItem = { kind: 'ami'; row: AmiRow } | { kind: 'cti'; row: CtiRow };
-export type BatchInserter = (batch: readonly ArchiveItem[]) => Promise<void>;
+/**
+ * Writes a batch in one transaction. With `key`, the key is recorded in
+ * `spool_applied` in the same transaction and a batch whose key is already there
+ * is skipped: a batch written twice (replayed from the spool after a write whose
+ * outcome was unknown) lands once.
+ */
+export type BatchInserter = (batch: readonly ArchiveItem[], key?: string) => Promise<void>;
 
 /** 9 columns x 1000 rows = 9000 parameters: below SQLite's 32766 and PostgreSQL's 65535. */
 const ROWS_PER_STATEMENT = 1000;
@@ -40,7 +46,7 @@ export function createBatchInserter(deps: { db: Kysely<Database>; dialect?: SqlD
 }
 
 function sqliteInserter(db: Kysely<Database>, native: SQLite.Database): BatchInserter {
-  let write: ((batch: readonly ArchiveItem[]) => void) | undefined;
+  let write: ((batch: readonly ArchiveItem[], key: string | undefined) => void) | undefined;
   const prepare = () => {
     const ami = native.prepare(
       'INSERT INTO ami_events (pbx, received_at, event, linkedid, uniqueid, fields) VALUES (?, ?, ?, ?, ?, ?)',
@@ -48,7 +54,9 @@ function sqliteInserter(db: Kysely<Database>, native: SQLite.Database): BatchIns
     const cti = native.prepare(
       'INSERT INTO cti_events (at, type, pbx, agent, extension, queue, tenant, seq, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    return native.transaction((batch: readonly ArchiveItem[]) => {
+    const mark = native.prepare('INSERT OR IGNORE INTO spool_applied (key, at) VALUES (?, ?)');
+    return native.transaction((batch: readonly ArchiveItem[], key: string | undefined) => {
+      if (key !== undefined && mark.run(key, Date.now()).changes === 0) return;
       for (const item of batch) {
         const r = item.row;
         if (item.kind === 'ami') {
@@ -62,10 +70,10 @@ function sqliteInserter(db: Kysely<Database>, native: SQLite.Database): BatchIns
     });
   };
   // Holding Kysely's connection keeps other queries (and open Kysely transactions) out meanwhile.
-  return (batch) =>
+  return (batch, key) =>
     db.connection().execute(async () => {
       write ??= prepare();
-      write(batch);
+      write(batch, key);
     });
 }
 
@@ -73,8 +81,9 @@ function postgresInserter(db: Kysely<Database>): BatchInserter {
   // Short columns travel as arrays (unnest); the bulky JSON column travels as one JSON
   // array whose elements are stored as their text: pg's array encoder would escape
   // every quote of every row in JavaScript, JSON.stringify does it natively.
-  return (batch) =>
+  return (batch, key) =>
     db.transaction().execute(async (trx) => {
+      if (key !== undefined && !(await markApplied(trx, key))) return;
       const { ami, cti } = split(batch);
       const col = <R, K extends keyof R>(rows: R[], key: K) => rows.map((r) => r[key]);
       if (ami.length > 0) {
@@ -102,8 +111,9 @@ function postgresInserter(db: Kysely<Database>): BatchInserter {
 }
 
 function genericInserter(db: Kysely<Database>): BatchInserter {
-  return (batch) =>
+  return (batch, key) =>
     db.transaction().execute(async (trx) => {
+      if (key !== undefined && !(await markApplied(trx, key))) return;
       const { ami, cti } = split(batch);
       for (let i = 0; i < ami.length; i += ROWS_PER_STATEMENT) {
         const rows = ami.slice(i, i + ROWS_PER_STATEMENT).map((r) => ({ ...r, fields: JSON.stringify(r.fields) }));
@@ -116,4 +126,14 @@ function genericInserter(db: Kysely<Database>): BatchInserter {
           .execute();
       }
     });
+}
+
+/** Records `key` as applied; false when it already was. */
+async function markApplied(trx: Kysely<Database>, key: string): Promise<boolean> {
+  const result = await trx
+    .insertInto('spool_applied')
+    .values({ key, at: Date.now() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }

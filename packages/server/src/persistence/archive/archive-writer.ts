@@ -15,7 +15,7 @@ import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { SqlDialect } from '../database.ts';
 import type { Database } from '../schema.ts';
-import { type ArchiveItem, createBatchInserter } from './archive-insert.ts';
+import { type ArchiveItem, type BatchInserter, createBatchInserter } from './archive-insert.ts';
 import type { AmiArchiveInput, ArchiveStats, CtiArchiveInput, DropReason } from './archive-types.ts';
 
 export interface ArchiveWriterOptions {
@@ -39,6 +39,8 @@ export interface ArchiveWriterDeps extends ArchiveWriterOptions {
   dialect?: SqlDialect;
   /** The native SQLite handle (DatabaseHandle.sqlite), for prepared-statement batches. */
   sqlite?: SQLite.Database;
+  /** Writes each batch instead of the built-in inserter (e.g. through the disk spool). */
+  insert?: BatchInserter;
 }
 
 export interface ArchiveWriter {
@@ -81,7 +83,7 @@ export function createArchiveWriter(deps: ArchiveWriterDeps): ArchiveWriter {
   const maxBuffered = Math.max(maxBatch, deps.maxBufferedRows ?? 100_000);
   const maxAttempts = Math.max(1, deps.maxAttempts ?? 3);
   const dropOldest = deps.overflow === 'drop-oldest';
-  const insert = createBatchInserter(deps);
+  const insert = deps.insert ?? createBatchInserter(deps);
 
   // A simple array queue with a moving head avoids O(n) shifts.
   let queue: Pending[] = [];

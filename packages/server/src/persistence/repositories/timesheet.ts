@@ -45,12 +45,22 @@ export interface TimesheetFilter extends Page {
 }
 
 export interface TimesheetRepository {
-  openSession(input: { agentId: string; pbx: string; extension: string; workstationId?: string | null; at?: number }): Promise<AgentSession>;
+  /** `id` makes the write idempotent (a replay of the same session fails as a duplicate). */
+  openSession(input: {
+    id?: string;
+    agentId: string;
+    pbx: string;
+    extension: string;
+    workstationId?: string | null;
+    at?: number;
+  }): Promise<AgentSession>;
   /** Closes the session and any interval still open in it. */
   closeSession(sessionId: string, input?: { at?: number; reason?: string | null }): Promise<boolean>;
   openSessionOf(agentId: string): Promise<AgentSession | undefined>;
   /** Closes the agent's open interval (if any) and opens a new one: one state change. */
   changeState(input: {
+    /** Interval id, to make the write idempotent. */
+    id?: string;
     agentId: string;
     sessionId?: string | null;
     pbx: string;
@@ -101,7 +111,7 @@ export function createTimesheetRepository(deps: RepositoryDeps): TimesheetReposi
   return {
     async openSession(input) {
       const row = {
-        id: newId(),
+        id: input.id ?? newId(),
         agent_id: input.agentId,
         pbx: input.pbx,
         extension: input.extension,
@@ -144,7 +154,7 @@ export function createTimesheetRepository(deps: RepositoryDeps): TimesheetReposi
     async changeState(input) {
       const at = input.at ?? now();
       const row = {
-        id: newId(),
+        id: input.id ?? newId(),
         agent_id: input.agentId,
         session_id: input.sessionId ?? null,
         pbx: input.pbx,
