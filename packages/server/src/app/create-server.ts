@@ -7,6 +7,7 @@ import type { DemoPbx } from '../demo/demo-pbx.ts';
 import { DEMO_ACCOUNTS } from '../demo/seed-demo.ts';
 import type { AgentService } from '../features/agents/agent-service.ts';
 import type { GatewayApp, PublishedEvent } from '../gateway/index.ts';
+import type { ArchiveWriter } from '../persistence/archive/archive-writer.ts';
 import type { DatabaseHandle } from '../persistence/database.ts';
 import type { Repositories } from '../persistence/repositories/index.ts';
 import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
@@ -23,6 +24,7 @@ export interface CtiServer {
   readonly app: GatewayApp;
   readonly repos: Repositories;
   readonly database: DatabaseHandle;
+  readonly archive: ArchiveWriter;
   /** Archive, call-record, timesheet and presence writes, spooled to disk while the database is away. */
   readonly storage: DurableStorage;
   readonly agents: AgentService;
@@ -79,7 +81,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     }
 
     const { app, url, amiPort } = served;
-    return { config, url, app, repos: storage.repos, database: storage.handle, storage: storage.durable, agents: owner.agents, pbxs: owner.pbxs, demo, amiPort, log, stop };
+    return { config, url, app, repos: storage.repos, database: storage.handle, archive: storage.archive, storage: storage.durable, agents: owner.agents, pbxs: owner.pbxs, demo, amiPort, log, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -165,7 +165,7 @@ export class DurableLane<T> {
         delay = min;
         failures = 0;
       } catch (err) {
-        const up = await this.#deps.probe().catch(() => false);
+        const up = !isTransient(err) && (await this.#deps.probe().catch(() => false));
         if (up && ++failures >= maxFailures) {
           this.#deadLetter(next.line, err);
           lane.ack(next.end, 1);
@@ -199,4 +199,19 @@ export class DurableLane<T> {
       this.#sleep.unref();
     });
   }
+}
+
+const TRANSIENT_CODES = /^(SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN|PROTOCOL|NOMEM)|08|53|57P0|40001|40P01|E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE|HOSTUNREACH|NETUNREACH|AI_AGAIN))/;
+
+/**
+ * Errors of the database or its connection (down, full, locked, read-only), as opposed
+ * to a record the database refuses: only the latter may be dead-lettered.
+ */
+export function isTransient(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && TRANSIENT_CODES.test(code)) return true;
+  const message = err instanceof Error ? err.message : String(err);
+  return /Connection terminated|connection (is )?closed|timeout|Client has encountered a connection error|ECONNREFUSED|ECONNRESET|database is locked|readonly database|disk (I\/O|full)/i.test(
+    message,
+  );
 }

@@ -77,9 +77,10 @@ export function createDurableStorage(deps: DurableStorageDeps): DurableStorage {
     },
   });
   const insert = createBatchInserter({ db: deps.db, ...(deps.dialect ? { dialect: deps.dialect } : {}), ...(deps.sqlite ? { sqlite: deps.sqlite } : {}) });
+  // A write probe: an UPDATE of no row still needs a writable, reachable database.
   const probe = async () => {
     try {
-      await sql`SELECT 1`.execute(deps.db);
+      await sql`UPDATE spool_applied SET at = at WHERE key = ''`.execute(deps.db);
       return true;
     } catch {
       return false;
