@@ -44,6 +44,8 @@ describe('the agent state between a queue call and wrap-up', () => {
     const wrapup = log.of('agent.state').find((e) => e.payload.state === 'wrap-up')!;
     expect(wrapup.payload).toMatchObject({ reason: 'wrap-up', previousState: 'on-call', changedBy: 'server' });
 
+    // The timesheet is written asynchronously (in order, through durable storage): let it land.
+    await server.storage.drained(5000);
     const intervals = await server.repos.timesheet.listIntervals({ agentId: alice });
     const sequence = intervals.sort((a, b) => a.from - b.from).map((i) => i.state);
     expect(sequence).toEqual(['ready', 'ringing', 'on-call', 'wrap-up']);
@@ -100,6 +102,8 @@ describe('pauses made by another AMI application (external-queue-pause)', () => 
     await waitFor('alice in wrap-up after the call', () => server.agents.get(alice)?.state === 'wrap-up');
     expect(server.agents.get(alice)).toMatchObject({ reason: 'wrap-up', changedBy: 'server' });
     // The break ended when Asterisk said so, not when the call came.
+    // The timesheet is written asynchronously (in order, through durable storage): let it land.
+    await server.storage.drained(5000);
     const intervals = await server.repos.timesheet.listIntervals({ agentId: alice });
     const brk = intervals.find((i) => i.state === 'paused' && i.reason === 'break')!;
     expect(brk.to).not.toBeNull();

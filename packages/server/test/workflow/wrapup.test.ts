@@ -64,6 +64,8 @@ describe('wrap-up after a queue call, with Ready pressed by the agent (manual mo
     expect(header(unpause[0]!, 'Paused')).toMatch(/^(false|0|no)$/i);
     expect(header(unpause[0]!, 'Reason')).toBeUndefined();
 
+    // The timesheet is written asynchronously (in order, through durable storage): let it land.
+    await server.storage.drained(5000);
     const intervals = await server.repos.timesheet.listIntervals({ agentId: alice });
     expect(intervals.map((i) => i.state)).toEqual(expect.arrayContaining(['ready', 'wrap-up']));
     expect(intervals.find((i) => i.state === 'wrap-up')).toMatchObject({ reason: 'wrap-up' });
