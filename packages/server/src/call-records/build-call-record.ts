@@ -1,7 +1,7 @@
-import type { AgentOffer, Call, CallFacts } from '../telephony/call.ts';
+import type { AgentOffer, AgentSegment, Call, CallFacts } from '../telephony/call.ts';
 import type { DeviceDirectory } from '../telephony/device-directory.ts';
 import type { PbxId } from '../telephony/types.ts';
-import type { CallRecord, RingAttempt } from './call-record.ts';
+import type { CallRecord, RingAttempt, SegmentRecord } from './call-record.ts';
 import { directionOf, hangupByOf, languageOf, outcomeOf } from './classify.ts';
 import { epochSeconds, seconds } from './time.ts';
 
@@ -23,6 +23,8 @@ export function buildCallRecord(deps: BuildCallRecordDeps, call: Call, wrapupSec
   const f = call.facts;
   const endedAt = f.endedAt ?? call.startedAt;
   const hangupBy = hangupByOf(f);
+  const end = talkEnd(f, endedAt);
+  const segments = f.segments.map((s) => segmentRecord(s, end, endedAt));
   return {
     type: 'call',
     pbx: deps.pbx,
@@ -38,10 +40,12 @@ export function buildCallRecord(deps: BuildCallRecordDeps, call: Call, wrapupSec
     agentsOffered: [...f.agentsOffered],
     answeredBy: f.answeredBy,
     finalAgent: f.currentAgent,
+    agent: segments[0]?.extension ?? f.answeredBy,
     ringing: f.offers.map((o) => ringAttempt(o, endedAt)),
+    segments,
     waitSeconds: waitSeconds(f, call.startedAt, endedAt),
     ringSeconds: ringSeconds(f.offers, endedAt),
-    talkSeconds: f.answeredAt === null ? 0 : seconds(f.answeredAt, talkEnd(f, endedAt)),
+    talkSeconds: segments[0]?.talkSeconds ?? (f.answeredAt === null ? 0 : seconds(f.answeredAt, talkEnd(f, endedAt))),
     holdSeconds: Math.round(f.holdMs) / 1000,
     wrapupSeconds,
     outcome: outcomeOf(f, hangupBy),
@@ -68,6 +72,26 @@ function ringAttempt(o: AgentOffer, endedAt: number): RingAttempt {
   };
 }
 
+/**
+ * A segment ended by a transfer ends at the transfer. The last ones end when the
+ * conversation did (the first hangup request), not at their own leg's teardown.
+ */
+function segmentRecord(s: AgentSegment, talkEndAt: number, endedAt: number): SegmentRecord {
+  let to = s.endedAt ?? endedAt;
+  if (s.end !== 'transfer' && talkEndAt >= s.answeredAt && talkEndAt < to) to = talkEndAt;
+  return {
+    extension: s.extension,
+    role: s.role,
+    queue: s.queue,
+    waitSeconds: s.queueJoinedAt === null ? null : seconds(s.queueJoinedAt, s.answeredAt),
+    answeredAt: epochSeconds(s.answeredAt),
+    endedAt: epochSeconds(to),
+    talkSeconds: seconds(s.answeredAt, to),
+    end: s.end ?? 'hangup',
+  };
+}
+
+/** The caller's wait ends at the first answer; waits in later queues (after a transfer) are the segments'. */
 function waitSeconds(f: CallFacts, startedAt: number, endedAt: number): number {
   if (f.queueJoinedAt !== null) return seconds(f.queueJoinedAt, f.queueLeftAt ?? f.answeredAt ?? endedAt);
   return seconds(startedAt, f.answeredAt ?? f.hangupAt ?? endedAt);

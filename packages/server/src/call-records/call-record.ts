@@ -30,6 +30,26 @@ export interface TransferRecord {
   readonly at: number;
 }
 
+/**
+ * One agent's part of the call: from its answer (a transfer target: from the
+ * transfer) until it handed the call on or the call ended. A call transferred
+ * twice has three segments.
+ */
+export interface SegmentRecord {
+  readonly extension: string;
+  /** `owner`: the agent who originated the call (click-to-dial); `agent`: an agent who answered. */
+  readonly role: 'owner' | 'agent';
+  /** The queue that offered the call to this agent, if any. */
+  readonly queue: string | null;
+  /** Seconds the caller waited in that queue before this agent answered (null without a queue). */
+  readonly waitSeconds: number | null;
+  /** Epoch seconds. */
+  readonly answeredAt: number;
+  readonly endedAt: number;
+  readonly talkSeconds: number;
+  readonly end: 'transfer' | 'hangup';
+}
+
 /** One record per call (per Linkedid group). Times are epoch seconds; durations are seconds. */
 export interface CallRecord {
   readonly type: 'call';
@@ -48,11 +68,20 @@ export interface CallRecord {
   readonly language: string | null;
   readonly agentsOffered: readonly string[];
   readonly answeredBy: string | null;
+  /**
+   * The extension the call is credited to: the originating agent of a click-to-dial,
+   * otherwise the first agent who answered. `talkSeconds` is this agent's talk.
+   */
+  readonly agent: string | null;
   /** Extension that had the call at the end (differs from answeredBy after a transfer). */
   readonly finalAgent: string | null;
   readonly ringing: readonly RingAttempt[];
+  /** Every agent's part of the call, in order. */
+  readonly segments: readonly SegmentRecord[];
+  /** The caller's wait until the first answer (or until the call ended unanswered). */
   readonly waitSeconds: number;
   readonly ringSeconds: number;
+  /** The credited agent's talk (its segment), as queue_log counts it. */
   readonly talkSeconds: number;
   readonly holdSeconds: number;
   /** Null while the agent's wrap-up is still running. */

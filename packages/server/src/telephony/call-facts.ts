@@ -1,3 +1,4 @@
+import { openSegment } from './agent-segments.ts';
 import type { AgentOffer, Call, OfferResult } from './call.ts';
 import type { DomainChange } from './changes.ts';
 import type { PbxModel } from './pbx-model.ts';
@@ -54,10 +55,41 @@ export function closeOfferOnHangup(call: Call, uniqueid: string, cause: number |
   else if (offer.result === 'no-answer' && cause === 17) offer.result = 'busy';
 }
 
-/** First answer by a real party; later answers (transfer targets) only move `currentAgent`. */
-export function markAnswered(model: PbxModel, call: Call, extension: string | null, now: EpochMs, out: DomainChange[]): void {
+/**
+ * A party answered: `leg` is its channel (when known), `queue` the queue that offered it.
+ * The first answer by a real party answers the call; later answers (transfer targets)
+ * only move `currentAgent`. During an attended transfer's consultation, an answer is the
+ * consulted party's: the call stays with the consulting agent until the transfer completes.
+ * The originating agent of a click-to-dial holds the call from its first answer, before
+ * the callee.
+ */
+export function markAnswered(
+  model: PbxModel,
+  call: Call,
+  leg: Channel | undefined,
+  extension: string | null,
+  queue: string | null,
+  now: EpochMs,
+  out: DomainChange[],
+): void {
   const f = call.facts;
-  if (extension !== null) f.currentAgent = extension;
+  const consult = f.consult;
+  if (consult !== null && consult.entered && leg?.uniqueid !== consult.uniqueid) {
+    if (consult.target !== null) return;
+    consult.target = extension;
+    consult.targetUniqueid = leg?.uniqueid ?? null;
+    if (leg !== undefined) f.consulted.add(leg.uniqueid);
+    const { pbx } = model;
+    out.push({ type: 'call-consult', pbx, at: now, linkedid: call.linkedid, extension: consult.extension, phase: 'answered', target: extension });
+    return;
+  }
+  if (f.answeredAt === null && f.owner !== null && f.originUniqueid !== null && f.owner !== extension) {
+    openSegment(call, { extension: f.owner, uniqueid: f.originUniqueid, queue: null, role: 'owner' }, now);
+  }
+  if (extension !== null) {
+    f.currentAgent = extension;
+    if (leg !== undefined && leg.kind === 'phone') openSegment(call, { extension, uniqueid: leg.uniqueid, queue, role: 'agent' }, now);
+  }
   if (f.answeredAt !== null) return;
   f.answeredAt = now;
   f.answeredBy = extension;

@@ -29,7 +29,43 @@ export interface TransferFact {
   readonly result: string;
 }
 
-export type HangupBy = 'caller' | 'agent' | 'system';
+export type HangupBy = 'caller' | 'agent' | 'system' | 'pbx-restart';
+
+/**
+ * The time one extension held the call: from its answer (or, for a transfer
+ * target, from the transfer) until its leg left the call by a transfer or a
+ * hangup. One call has one segment per agent that had it, in order.
+ */
+export interface AgentSegment {
+  readonly extension: string;
+  /** Uniqueid of the extension's leg. */
+  readonly uniqueid: string;
+  /** The queue that offered the call to this agent (null for direct calls and transfer targets). */
+  readonly queue: string | null;
+  /** When the caller joined that queue (for this agent's wait); null without a queue. */
+  readonly queueJoinedAt: EpochMs | null;
+  /** `owner`: the agent who originated the call (click-to-dial); `agent`: an agent who answered it. */
+  readonly role: 'owner' | 'agent';
+  readonly answeredAt: EpochMs;
+  endedAt: EpochMs | null;
+  /** How the agent left the call: handed it on, or hung up (or was hung up on). */
+  end: 'transfer' | 'hangup' | null;
+}
+
+/** An attended transfer in progress: the agent's leg is held in a consult bridge. */
+export interface ConsultState {
+  /** The consulting agent's leg and extension. */
+  readonly uniqueid: string;
+  readonly extension: string | null;
+  /** The bridge the agent left (the customer's): re-entering it aborts the consultation. */
+  readonly fromBridge: string;
+  readonly since: EpochMs;
+  /** True once the leg sits in the consult bridge. */
+  entered: boolean;
+  /** The consulted extension and its leg, once it answered. */
+  target: string | null;
+  targetUniqueid: string | null;
+}
 
 /**
  * Facts gathered while the call is live; the call-records builder turns them
@@ -47,7 +83,10 @@ export interface CallFacts {
   callerName: string | null;
   calledNumber: string | null;
   queues: string[];
+  /** When the caller first joined a queue. */
   queueJoinedAt: EpochMs | null;
+  /** The last join time per queue (a transferred call can join several). */
+  queueJoins: Map<string, EpochMs>;
   queueLeftAt: EpochMs | null;
   abandoned: boolean;
   /** Left a queue without being answered and without hanging up (timeout, empty queue exit). */
@@ -58,6 +97,15 @@ export interface CallFacts {
   answeredBy: string | null;
   /** The extension that had the call last (changes on transfer). */
   currentAgent: string | null;
+  /**
+   * The extension that originated the call (an AMI Originate that rang its phone
+   * first: click-to-dial). It owns the call from the first event to the last.
+   */
+  owner: string | null;
+  segments: AgentSegment[];
+  consult: ConsultState | null;
+  /** Legs answered in a consultation that did not become the call's (aborted): their hangup ends nothing. */
+  consulted: Set<string>;
   sawExternalLeg: boolean;
   holdMs: number;
   openHolds: Map<string, EpochMs>;
@@ -99,6 +147,7 @@ export function newCall(linkedid: string, startedAt: EpochMs): Call {
       calledNumber: null,
       queues: [],
       queueJoinedAt: null,
+      queueJoins: new Map(),
       queueLeftAt: null,
       abandoned: false,
       leftQueueUnanswered: false,
@@ -107,6 +156,10 @@ export function newCall(linkedid: string, startedAt: EpochMs): Call {
       answeredAt: null,
       answeredBy: null,
       currentAgent: null,
+      owner: null,
+      segments: [],
+      consult: null,
+      consulted: new Set(),
       sawExternalLeg: false,
       holdMs: 0,
       openHolds: new Map(),

@@ -1,3 +1,4 @@
+import { closeAllSegments } from './agent-segments.ts';
 import { type Call, newCall } from './call.ts';
 import type { DomainChange } from './changes.ts';
 import type { PbxModel } from './pbx-model.ts';
@@ -52,6 +53,8 @@ export function detachFromCall(model: PbxModel, ch: Channel, now: EpochMs, out: 
   if (call.channels.size > 0) return;
   model.calls.delete(call.linkedid);
   closeHolds(call, now);
+  closeAllSegments(call, now);
+  call.facts.consult = null;
   call.facts.endedAt = now;
   out.push({ type: 'call-ended', pbx: model.pbx, at: now, linkedid: call.linkedid, call });
 }

@@ -85,6 +85,21 @@ export interface CallTransferred extends Base {
   readonly to: string | null;
   readonly result: string;
 }
+/** An attended transfer's consultation, seen from the consulting agent. */
+export interface CallConsult extends Base {
+  readonly type: 'call-consult';
+  readonly linkedid: string;
+  /** The consulting agent. */
+  readonly extension: string | null;
+  /**
+   * started: the agent's leg left the customer's bridge on hold for a consult bridge;
+   * answered: the consulted party answered; aborted: the agent is back in the customer's
+   * bridge; completed: the transfer went through (AttendedTransfer).
+   */
+  readonly phase: 'started' | 'answered' | 'aborted' | 'completed';
+  /** The consulted extension, once known. */
+  readonly target: string | null;
+}
 export interface CallHangupBy extends Base {
   readonly type: 'call-hangup-by';
   readonly linkedid: string;
@@ -169,6 +184,7 @@ export type DomainChange =
   | CallEnded
   | CallMerged
   | CallTransferred
+  | CallConsult
   | CallHangupBy
   | DialChange
   | DeviceStateChanged

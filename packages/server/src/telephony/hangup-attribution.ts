@@ -31,11 +31,15 @@ function isOriginPartner(model: PbxModel, call: Call, ch: Channel): boolean {
  * an AMI Hangup): on a party's own leg it means the system ended the call,
  * except on the far half of the caller's Local pair, which stands for the
  * outside party. Legs that handed the call on in a transfer are ignored, and
- * a transfer clears an earlier decision (see `resetAttribution`).
+ * a transfer clears an earlier decision (see `resetAttribution`). While an
+ * attended transfer's consultation runs, only the customer and the consulting
+ * agent can end the call.
  */
 export function noteHangup(model: PbxModel, call: Call, ch: Channel, now: EpochMs, out: DomainChange[], soft = false): void {
   const f = call.facts;
-  if (f.hangupBy !== null || f.transferers.has(ch.uniqueid)) return;
+  if (f.hangupBy !== null || f.transferers.has(ch.uniqueid) || f.consulted.has(ch.uniqueid)) return;
+  // During a consultation the consulted party hanging up ends the consultation, not the call.
+  if (f.consult !== null && ch.uniqueid !== f.consult.uniqueid && ch.uniqueid !== f.originUniqueid && !isOriginPartner(model, call, ch)) return;
   let role = partyRole(model, call, ch);
   if (role === null) return;
   if (soft && !isOriginPartner(model, call, ch)) role = 'system';

@@ -3,7 +3,8 @@
  * events through `apply()` (the reducer), producing DomainChanges. Snapshots
  * and resync build a replacement model from list answers.
  */
-export type { AgentOffer, Call, CallFacts, HangupBy, OfferResult, TransferFact, TransferType } from './call.ts';
+export type { AgentOffer, AgentSegment, Call, CallFacts, ConsultState, HangupBy, OfferResult, TransferFact, TransferType } from './call.ts';
+export { type CallParty, directionFor, type PartyDirection, type PartyPhase, partiesOf } from './call-parties.ts';
 export type * from './changes.ts';
 export { NO_CHANGES } from './changes.ts';
 export { type ChannelName, deviceOf, parseChannelName } from './channel-name.ts';

@@ -10,9 +10,9 @@ describe('queue calls replayed from the recorded transcripts', () => {
     const call = onlyCall(result);
     expect(Object.keys(call).sort()).toEqual(
       [
-        'agentsOffered', 'answeredAt', 'answeredBy', 'callerName', 'callerNumber', 'calledNumber', 'customer', 'direction', 'endedAt',
+        'agent', 'agentsOffered', 'answeredAt', 'answeredBy', 'callerName', 'callerNumber', 'calledNumber', 'customer', 'direction', 'endedAt',
         'finalAgent', 'hangupBy', 'hangupCause', 'hangupCauseText', 'holdSeconds', 'language', 'linkedid', 'outcome', 'pbx', 'queue',
-        'queues', 'ringSeconds', 'ringing', 'startedAt', 'talkSeconds', 'transferred', 'transfers', 'type', 'waitSeconds', 'wrapupSeconds',
+        'queues', 'ringSeconds', 'ringing', 'segments', 'startedAt', 'talkSeconds', 'transferred', 'transfers', 'type', 'waitSeconds', 'wrapupSeconds',
       ].sort(),
     );
     expectFields(call, {

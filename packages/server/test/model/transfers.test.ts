@@ -19,7 +19,14 @@ describe('transfers, replayed from the recorded transcripts', () => {
       ],
       waitSeconds: 2.021, // 529.190192 → 531.210953
       ringSeconds: 4.023,
-      talkSeconds: 9.03, // 531.209603 → SoftHangupRequest ;2 540.239614, transfer and 1002's ringing included
+      agent: '1001',
+      // 1001's own talk, as queue_log and AgentComplete (TalkTime: 3) count it: 531.209603 → BlindTransfer 534.216445
+      talkSeconds: 3.007,
+      segments: [
+        { extension: '1001', role: 'agent', queue: 'lang-en', waitSeconds: 2.019, answeredAt: 1795671531.209603, endedAt: 1795671534.216445, talkSeconds: 3.007, end: 'transfer' },
+        // 1002 from its answer to the caller's SoftHangupRequest on ;2
+        { extension: '1002', role: 'agent', queue: null, waitSeconds: null, answeredAt: 1795671536.23128, endedAt: 1795671540.239614, talkSeconds: 4.008, end: 'hangup' },
+      ],
       holdSeconds: 0, // the spurious Unhold before BlindTransfer has no Hold
       outcome: 'answered',
       transferred: true,
@@ -51,7 +58,14 @@ describe('transfers, replayed from the recorded transcripts', () => {
       ],
       waitSeconds: 2.017, // 553.171342 → 555.188098
       holdSeconds: 5.207, // Hold on PJSIP/1001 558.437356 → its Hangup 563.644489 (no Unhold)
-      talkSeconds: 12.468, // 555.181899 → SoftHangupRequest ;2 567.649614
+      agent: '1001',
+      // 1001's talk until the AttendedTransfer (AgentComplete TalkTime: 8), consultation included: 555.181899 → 563.644489
+      talkSeconds: 8.463,
+      segments: [
+        { extension: '1001', role: 'agent', queue: 'lang-en', answeredAt: 1795671555.181899, endedAt: 1795671563.644489, talkSeconds: 8.463, end: 'transfer' },
+        // 1002 holds the call from the transfer to the caller's SoftHangupRequest on ;2 (567.649614)
+        { extension: '1002', role: 'agent', queue: null, answeredAt: 1795671563.644489, endedAt: 1795671567.649614, talkSeconds: 4.005, end: 'hangup' },
+      ],
       outcome: 'answered',
       transferred: true,
       transfers: [{ type: 'attended', from: '1001', to: '1002', at: 1795671563.644489 }],

@@ -1,4 +1,5 @@
 import type { AmiMessage } from '@amiable/ami';
+import { openSegmentOf } from '../agent-segments.ts';
 import type { DomainChange } from '../changes.ts';
 import { observe } from '../channel-observe.ts';
 import { field, text } from '../fields.ts';
@@ -68,6 +69,33 @@ export function onBridgeEnter(model: PbxModel, msg: AmiMessage, now: EpochMs, ou
   const swapped = swap === undefined ? undefined : model.channels.get(swap);
   if (swapped !== undefined) leave(model, id, swapped, now, out);
   enter(model, bridge, ch, now, out);
+  consultEntered(model, ch, id, now, out);
+}
+
+/**
+ * An agent's leg left its bridge while on hold (an Atxfer): a consultation may start.
+ * Nothing says so in AMI except the order Hold, BridgeLeave, BridgeEnter elsewhere.
+ */
+function consultLeft(model: PbxModel, ch: Channel, bridgeId: string, now: EpochMs): void {
+  if (ch.kind !== 'phone' || ch.heldSince === null) return;
+  const call = model.calls.get(ch.linkedid);
+  if (call === undefined || call.facts.consult !== null || openSegmentOf(call, ch.uniqueid) === undefined) return;
+  call.facts.consult = { uniqueid: ch.uniqueid, extension: ch.extension, fromBridge: bridgeId, since: now, entered: false, target: null, targetUniqueid: null };
+}
+
+/** Entering another bridge starts the consultation; re-entering the customer's bridge ends it (aborted). */
+function consultEntered(model: PbxModel, ch: Channel, bridgeId: string, now: EpochMs, out: DomainChange[]): void {
+  const call = model.calls.get(ch.linkedid);
+  const consult = call?.facts.consult;
+  if (call === undefined || consult == null || consult.uniqueid !== ch.uniqueid) return;
+  const base = { type: 'call-consult', pbx: model.pbx, at: now, linkedid: call.linkedid, extension: consult.extension, target: consult.target } as const;
+  if (bridgeId === consult.fromBridge) {
+    call.facts.consult = null;
+    if (consult.entered) out.push({ ...base, phase: 'aborted' });
+  } else if (!consult.entered) {
+    consult.entered = true;
+    out.push({ ...base, phase: 'started' });
+  }
 }
 
 export function onBridgeLeave(model: PbxModel, msg: AmiMessage, now: EpochMs, out: DomainChange[]): void {
@@ -75,6 +103,7 @@ export function onBridgeLeave(model: PbxModel, msg: AmiMessage, now: EpochMs, ou
   const ch = observe(model, msg, CS, now, out);
   if (id === undefined || ch === undefined) return;
   leave(model, id, ch, now, out);
+  consultLeft(model, ch, id, now);
 }
 
 /** BridgeMerge moves every leg of the From bridge into the To bridge. */

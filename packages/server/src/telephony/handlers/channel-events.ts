@@ -1,5 +1,6 @@
 import type { AmiMessage } from '@amiable/ami';
 import { closeOfferOnHangup, refreshCaller } from '../call-facts.ts';
+import { closeSegment } from '../agent-segments.ts';
 import { detachFromCall } from '../calls.ts';
 import type { DomainChange } from '../changes.ts';
 import { createChannel, observe } from '../channel-observe.ts';
@@ -77,6 +78,7 @@ export function onHangup(model: PbxModel, msg: AmiMessage, now: EpochMs, out: Do
     noteHangup(model, call, ch, now, out);
     noteHangupCause(model, call, ch, cause, causeText);
     closeOfferOnHangup(call, ch.uniqueid, cause, now);
+    closeSegment(call, ch.uniqueid, 'hangup', now);
     const since = call.facts.openHolds.get(ch.uniqueid);
     if (since !== undefined) {
       call.facts.holdMs += now - since;

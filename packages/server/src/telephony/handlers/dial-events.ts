@@ -19,7 +19,11 @@ export function onDialBegin(model: PbxModel, msg: AmiMessage, now: EpochMs, out:
   if (call !== undefined) {
     const f = call.facts;
     if (source === undefined) {
-      if (f.originUniqueid === dest.uniqueid) f.originated = true;
+      if (f.originUniqueid === dest.uniqueid) {
+        f.originated = true;
+        // Click-to-dial: Asterisk rings the agent's own phone first; that agent owns the call.
+        if (dest.kind === 'phone' && f.answeredAt === null) f.owner ??= dest.extension;
+      }
     } else {
       if (dest.kind === 'phone') openOffer(call, dest, now);
       if (source.uniqueid === f.originUniqueid && source.kind !== 'local' && source.exten !== 's') f.calledNumber ??= source.exten;
@@ -49,7 +53,7 @@ export function onDialEnd(model: PbxModel, msg: AmiMessage, now: EpochMs, out: D
     const offer = findOffer(call, dest.uniqueid);
     if (offer !== undefined) endOffer(offer, dialStatusResult(status), now);
     // A Local leg answering only means its far half answered; the real leg reports separately.
-    if (status === 'ANSWER' && dest.kind !== 'local') markAnswered(model, call, dest.extension, now, out);
+    if (status === 'ANSWER' && dest.kind !== 'local') markAnswered(model, call, dest, dest.extension, offer?.queue ?? null, now, out);
   }
   out.push({
     type: 'dial-end',

@@ -27,6 +27,7 @@ export function onQueueCallerJoin(model: PbxModel, msg: AmiMessage, now: EpochMs
     const f = call.facts;
     if (!f.queues.includes(queue)) f.queues.push(queue);
     f.queueJoinedAt ??= now;
+    f.queueJoins.set(queue, now);
   }
   const { pbx } = model;
   const count = int(msg, 'Count');
@@ -42,7 +43,8 @@ export function onQueueCallerLeave(model: PbxModel, msg: AmiMessage, now: EpochM
   const call = model.calls.get(ch.linkedid);
   if (call !== undefined) {
     const f = call.facts;
-    f.queueLeftAt = now;
+    // The first leave: the caller's wait is over at the first answer; a later queue (after a transfer) is a segment's wait.
+    f.queueLeftAt ??= now;
     if (f.answeredAt === null && !f.abandoned) f.leftQueueUnanswered = true;
   }
   const { pbx } = model;
@@ -98,7 +100,7 @@ export function onAgentEvent(model: PbxModel, msg: AmiMessage, now: EpochMs, out
       const offer = findOffer(call, leg.uniqueid);
       if (offer !== undefined) endOffer(offer, 'no-answer', now);
     } else if (type === 'agent-connected') {
-      markAnswered(model, call, extension, now, out);
+      markAnswered(model, call, leg, extension, queue, now, out);
     } else if (type === 'agent-completed') {
       reason = orNull(field(msg, 'Reason'));
       f.agentCompleteReason = reason;

@@ -3,6 +3,7 @@ import type { Call, TransferFact } from '../call.ts';
 import type { DomainChange } from '../changes.ts';
 import { observe } from '../channel-observe.ts';
 import { field, orNull, text } from '../fields.ts';
+import { closeSegment, openSegment } from '../agent-segments.ts';
 import { resetAttribution } from '../hangup-attribution.ts';
 import type { PbxModel } from '../pbx-model.ts';
 import { ORIG_TRANSFERER_CS, SECOND_TRANSFERER_CS, TRANSFEREE_CS, TRANSFER_TARGET_CS, TRANSFERER_CS } from '../snapshot-keys.ts';
@@ -17,7 +18,10 @@ function record(model: PbxModel, call: Call, fact: TransferFact, handedOn: Chann
   const f = call.facts;
   f.transfers.push(fact);
   if (fact.result !== 'Success') return;
-  for (const ch of handedOn) f.transferers.add(ch.uniqueid);
+  for (const ch of handedOn) {
+    f.transferers.add(ch.uniqueid);
+    closeSegment(call, ch.uniqueid, 'transfer', fact.at);
+  }
   resetAttribution(call);
   out.push({
     type: 'call-transferred',
@@ -60,10 +64,22 @@ export function onAttendedTransfer(model: PbxModel, msg: AmiMessage, now: EpochM
   const call = model.calls.get((transferee ?? orig)?.linkedid ?? '');
   if (call === undefined) return;
   const handedOn = [orig, second].filter((c): c is Channel => c !== undefined);
-  const to = target ?? findTarget(model, call, handedOn, transferee);
+  const consulted = call.facts.consult?.targetUniqueid;
+  const to = target ?? (consulted == null ? undefined : model.channels.get(consulted)) ?? findTarget(model, call, handedOn, transferee);
   const fact: TransferFact = { type: 'attended', from: partyName(orig), to: partyName(to), at: now, result: text(msg, 'Result') };
+  const consult = call.facts.consult;
   record(model, call, fact, handedOn, out);
-  if (fact.result === 'Success' && to?.extension != null) call.facts.currentAgent = to.extension;
+  if (fact.result !== 'Success') return;
+  if (to !== undefined && to.extension !== null) {
+    call.facts.currentAgent = to.extension;
+    call.facts.consulted.delete(to.uniqueid);
+    if (to.kind === 'phone') openSegment(call, { extension: to.extension, uniqueid: to.uniqueid, queue: null, role: 'agent' }, now);
+  }
+  if (consult !== null) {
+    call.facts.consult = null;
+    const target = consult.target ?? to?.extension ?? null;
+    out.push({ type: 'call-consult', pbx: model.pbx, at: now, linkedid: call.linkedid, extension: consult.extension, phase: 'completed', target });
+  }
 }
 
 function findTarget(model: PbxModel, call: Call, handedOn: Channel[], transferee: Channel | undefined): Channel | undefined {
