@@ -3,7 +3,7 @@ import type { CtiProjector } from '../cti/projector.ts';
 import { iso } from '../cti/iso.ts';
 import type { AgentService } from '../features/agents/agent-service.ts';
 import type { StateView } from '../gateway/index.ts';
-import { summarizeCall } from '../telephony/index.ts';
+import { directionFor, type PartyPhase, partiesOf, summarizeCall } from '../telephony/index.ts';
 import type { PbxConnection } from '../pbx/pbx-connection.ts';
 
 const PHASE: Record<string, CallView['state']> = {
@@ -12,6 +12,13 @@ const PHASE: Record<string, CallView['state']> = {
   talking: 'talking',
   held: 'held',
   dialling: 'ringing',
+};
+
+const PARTY_STATE: Record<PartyPhase, CallView['state']> = {
+  ringing: 'ringing',
+  talking: 'talking',
+  held: 'held',
+  consulting: 'transferring',
 };
 
 /** The whole live state, unfiltered; the gateway filters it per client. */
@@ -32,18 +39,35 @@ export function createStateView(deps: {
         pbx.push({ pbx: id, state: conn.state === 'down' ? 'reconnecting' : conn.state, since: iso(deps.pbxSince.get(id) ?? now) });
         for (const call of conn.model.calls.values()) {
           const s = summarizeCall(conn.model, call);
-          const agent = s.extension ? deps.agents.byExtension(id, s.extension) : undefined;
-          calls.push({
+          const base = {
             callId: s.linkedid,
             pbx: id,
-            direction: call.facts.queues.length > 0 ? 'inbound' : call.facts.originated ? 'outbound' : call.facts.originKind === 'phone' ? 'internal' : 'inbound',
-            state: PHASE[s.phase] ?? 'ringing',
             callerNumber: s.callerNumber && /^\+?[0-9*#][0-9*# ().-]*$/.test(s.callerNumber) ? s.callerNumber : null,
             callerName: s.callerName,
             queue: s.queue,
-            extension: s.extension,
-            agentId: agent?.agentId ?? null,
             startedAt: iso(s.startedAt),
+          };
+          // One entry per extension taking part, each with its own direction and state, so
+          // the originator of a click-to-dial and an agent consulting keep the call in view.
+          const parties = partiesOf(conn.model, call);
+          for (const p of parties) {
+            const answeredAt = p.answeredAt ?? s.answeredAt;
+            calls.push({
+              ...base,
+              direction: p.direction,
+              state: PARTY_STATE[p.phase],
+              extension: p.extension,
+              agentId: deps.agents.byExtension(id, p.extension)?.agentId ?? null,
+              answeredAt: answeredAt === null || p.phase === 'ringing' ? null : iso(answeredAt),
+            });
+          }
+          if (parties.length > 0) continue;
+          calls.push({
+            ...base,
+            direction: directionFor(conn.model, call, s.extension),
+            state: PHASE[s.phase] ?? 'ringing',
+            extension: s.extension,
+            agentId: s.extension ? (deps.agents.byExtension(id, s.extension)?.agentId ?? null) : null,
             answeredAt: s.answeredAt === null ? null : iso(s.answeredAt),
           });
         }
