@@ -94,6 +94,23 @@ export const callTransferredEvent = defineEvent({
   }),
 });
 
+export const CONSULT_PHASES = ['started', 'answered', 'aborted', 'completed'] as const;
+
+export const callConsultEvent = defineEvent({
+  type: 'call.consult',
+  description:
+    "An attended transfer's consultation, for the consulting agent: started (the customer is on hold), answered (the consulted party picked up), aborted (the agent is back with the customer) or completed (the customer went to the consulted party).",
+  permission: 'call.read',
+  scopeFields: CALL_SCOPE,
+  keyPermissions: CALL_KEY_PERMISSIONS,
+  payload: Type.Object({
+    ...callBase,
+    phase: OneOf(CONSULT_PHASES),
+    /** The consulted extension, once it answered. */
+    target: Nullable(PhoneNumber()),
+  }),
+});
+
 export const CALL_OUTCOMES = ['answered', 'abandoned', 'no-answer', 'busy', 'failed', 'transferred'] as const;
 export const CallOutcomeSchema = OneOf(CALL_OUTCOMES);
 

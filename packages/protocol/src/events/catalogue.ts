@@ -3,6 +3,7 @@ import type { EventScope } from '../scope.ts';
 import { agentErrorEvent, agentSessionEvent, agentStateEvent } from './agent-events.ts';
 import {
   callAnsweredEvent,
+  callConsultEvent,
   callDismissedEvent,
   callEndedEvent,
   callHeldEvent,
@@ -27,6 +28,7 @@ export const EVENT_CATALOGUE = {
   'call.held': callHeldEvent,
   'call.unheld': callUnheldEvent,
   'call.transferred': callTransferredEvent,
+  'call.consult': callConsultEvent,
   'call.ended': callEndedEvent,
   'call.dismissed': callDismissedEvent,
   'queue.stats': queueStatsEvent,

@@ -8,7 +8,8 @@ const ms = (seconds: number | null): number | null => (seconds === null ? null :
 
 /**
  * Persists one call record per finished call, with the customer matched by the
- * caller's number and the answering agent resolved from the extension.
+ * caller's number and the credited agent (its talk is `talkSeconds`) resolved
+ * from the extension.
  */
 export function createCallRecordWriter(deps: {
   /** Writes the record (through durable storage: spooled while the database is away). */
@@ -35,8 +36,9 @@ export function createCallRecordWriter(deps: {
         customerId: customer?.id ?? null,
         language: record.language,
         agentsOffered: [...record.agentsOffered],
-        answeredBy: record.answeredBy,
-        answeredAgentId: record.answeredBy ? deps.agentOfExtension(pbx, record.answeredBy) : null,
+        // The agent the call is credited to: the originator of a click-to-dial, else the first to answer.
+        answeredBy: record.agent,
+        answeredAgentId: record.agent ? deps.agentOfExtension(pbx, record.agent) : null,
         startedAt: ms(record.startedAt)!,
         answeredAt: ms(record.answeredAt),
         endedAt: ms(record.endedAt),

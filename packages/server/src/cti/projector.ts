@@ -1,6 +1,6 @@
 import type { AgentView, CtiEvent, CustomerSummary, EventPayload, EventType, QueueView } from '@amiable/protocol';
 import type { AgentWorkflowEvent, SignedInAgent } from '../contact-center/signed-in-agent.ts';
-import { type Call, type DomainChange, type PbxModel, queueStats } from '../telephony/index.ts';
+import { type Call, type DomainChange, directionFor, type PartyDirection, type PbxModel, queueStats } from '../telephony/index.ts';
 import { ILLEGAL_AGENT_TRANSITION, isLegalTransition } from '../contact-center/agent-transitions.ts';
 import { activityOf } from './agent-activity.ts';
 import { fillTemplate, loggedOutView, sameAgentView } from './agent-view.ts';
@@ -184,7 +184,10 @@ export class CtiProjector {
         this.#dirtyQueues.add(c.queue);
         break;
       case 'dial-begin':
-        if (c.destExtension && !this.#queueCall(pbx, c.linkedid)) this.#ring(pbx, c.linkedid, c.destExtension, null);
+        // A click-to-dial rings its owner's phone first: that is her own call going out, not an offer.
+        if (c.destExtension && !this.#queueCall(pbx, c.linkedid) && !this.#isOwner(pbx, c.linkedid, c.destExtension)) {
+          this.#ring(pbx, c.linkedid, c.destExtension, null);
+        }
         break;
       case 'dial-end':
         if (c.destExtension && c.status !== 'ANSWER') {
@@ -231,6 +234,9 @@ export class CtiProjector {
           });
         }
         break;
+      case 'call-consult':
+        this.#consult(pbx, c);
+        break;
       case 'call-ended':
         this.#ended(pbx, c.call);
         break;
@@ -244,6 +250,29 @@ export class CtiProjector {
         break;
       default:
         break;
+    }
+  }
+
+  #isOwner(pbx: string, linkedid: string, extension: string): boolean {
+    return this.#d.models().get(pbx)?.calls.get(linkedid)?.facts.owner === extension;
+  }
+
+  #direction(pbx: string, linkedid: string, extension: string): PartyDirection {
+    const model = this.#d.models().get(pbx);
+    const call = model?.calls.get(linkedid);
+    return model === undefined || call === undefined ? 'inbound' : directionFor(model, call, extension);
+  }
+
+  /** The consulting agent sees its consultation; the consulted party's ring closes quietly once it answers. */
+  #consult(pbx: string, c: Extract<DomainChange, { type: 'call-consult' }>): void {
+    const key = `${pbx}|${c.linkedid}`;
+    if (c.phase === 'answered' && c.target) this.#ringing.get(key)?.delete(c.target);
+    if (c.extension) {
+      const extension = c.extension;
+      const target = c.target && /^\+?[0-9*#][0-9*# ().-]*$/.test(c.target) ? c.target : null;
+      this.#chain(key, async () => this.#callEvent(pbx, c.linkedid, 'call.consult', extension, { phase: c.phase, target }));
+      const agent = this.#d.agents.byExtension(pbx, extension);
+      if (agent) this.refreshAgent(agent.agentId);
     }
   }
 
@@ -264,11 +293,12 @@ export class CtiProjector {
     const joined = call?.facts.queueJoinedAt ?? null;
     const info = queue ? this.#d.queueInfo(queue) : null;
     const customer = number ? this.#customer(number) : Promise.resolve(null);
+    const direction = this.#direction(pbx, linkedid, extension);
     this.#chain(key, async () => {
       const found = await customer;
       this.#callEvent(pbx, linkedid, 'call.ringing', extension, {
         queue,
-        direction: 'inbound',
+        direction,
         callerNumber: number,
         callerName: name,
         language: info?.language ?? call?.facts.customerLanguage ?? found?.language ?? null,
@@ -285,18 +315,24 @@ export class CtiProjector {
     const call = this.#d.models().get(pbx)?.calls.get(linkedid);
     const joined = call?.facts.queueJoinedAt ?? null;
     const answeredAt = call?.facts.answeredAt ?? this.#d.now();
-    this.#chain(key, async () => {
-      this.#callEvent(pbx, linkedid, 'call.answered', extension, {
-        direction: call?.facts.queues.length ? 'inbound' : call?.facts.originated ? 'outbound' : 'inbound',
-        callerNumber: call?.facts.callerNumber ?? null,
-        callerName: call?.facts.callerName ?? null,
-        answeredAt: iso(answeredAt),
-        waitSeconds: joined === null ? null : Math.max(0, Math.round((answeredAt - joined) / 1000)),
+    // The owner of a click-to-dial hears the callee answer: her call is answered too.
+    const owner = call?.facts.owner ?? null;
+    const parties = owner !== null && owner !== extension ? [owner, extension] : [extension];
+    for (const party of parties) {
+      const direction = this.#direction(pbx, linkedid, party);
+      this.#chain(key, async () => {
+        this.#callEvent(pbx, linkedid, 'call.answered', party, {
+          direction,
+          callerNumber: call?.facts.callerNumber ?? null,
+          callerName: call?.facts.callerName ?? null,
+          answeredAt: iso(answeredAt),
+          waitSeconds: joined === null ? null : Math.max(0, Math.round((answeredAt - joined) / 1000)),
+        });
       });
-    });
+    }
     const set = this.#ringing.get(key);
-    for (const ext of [...(set ?? [])]) if (ext !== extension) this.#dismiss(pbx, linkedid, ext, 'answered-elsewhere');
-    set?.delete(extension);
+    for (const ext of [...(set ?? [])]) if (!parties.includes(ext)) this.#dismiss(pbx, linkedid, ext, 'answered-elsewhere');
+    for (const party of parties) set?.delete(party);
   }
 
   #dismiss(pbx: string, linkedid: string, extension: string, reason: 'answered-elsewhere' | 'caller-left' | 'no-answer'): void {
@@ -327,11 +363,18 @@ export class CtiProjector {
     if (f.answeredBy) parties.add(f.answeredBy);
     if (f.currentAgent) parties.add(f.currentAgent);
     if (f.originExtension) parties.add(f.originExtension);
+    for (const segment of f.segments) parties.add(segment.extension);
+    // Each agent's own talk: an agent who transferred the call is not credited with what followed.
+    const talkOf = (ext: string): number => {
+      const own = f.segments.filter((s) => s.extension === ext);
+      if (own.length === 0) return talk;
+      return own.reduce((sum, s) => sum + Math.max(0, ((s.endedAt ?? end) - s.answeredAt) / 1000), 0);
+    };
     this.#chain(key, async () => {
       for (const ext of parties) {
         this.#callEvent(pbx, call.linkedid, 'call.ended', ext, {
           duration: Math.max(0, Math.round((end - call.startedAt) / 1000)),
-          talkSeconds: Math.round(talk),
+          talkSeconds: Math.round(talkOf(ext)),
           cause: { code: f.hangupCause, text: f.hangupCauseText },
           outcome,
         }, queue);

@@ -74,7 +74,7 @@ export function markAnswered(
 ): void {
   const f = call.facts;
   const consult = f.consult;
-  if (consult !== null && consult.entered && leg?.uniqueid !== consult.uniqueid) {
+  if (consult?.entered && leg?.uniqueid !== consult.uniqueid) {
     if (consult.target !== null) return;
     consult.target = extension;
     consult.targetUniqueid = leg?.uniqueid ?? null;
