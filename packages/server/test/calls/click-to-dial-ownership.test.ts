@@ -36,6 +36,7 @@ describe('click-to-dial: the agent who originates owns the call (simulated PBX, 
     server = await startTestServer();
     token = await login(server.url, 'alice', 'alice-demo');
     await server.agents.signIn(await userId(server, 'alice'), { extension: '1001' });
+    await server.agents.signIn(await userId(server, 'bilal'), { extension: '1002' });
     ws = await TestClient.connect(`${server.url.replace('http', 'ws')}/api/ws`, token);
     bilal = await TestClient.connect(`${server.url.replace('http', 'ws')}/api/ws`, await login(server.url, 'bilal', 'bilal-demo'));
   });
