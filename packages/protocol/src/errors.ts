@@ -82,6 +82,8 @@ export const CLOSE_CODES = {
   SLOW_CONSUMER: 4008,
   /** The client broke the protocol: malformed JSON, unknown frame, unsupported version. */
   PROTOCOL_ERROR: 4009,
+  /** The client sent frames faster than its connection's limit (`CTI_ERR_RATE_LIMITED`). */
+  RATE_LIMITED: 4029,
 } as const;
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 

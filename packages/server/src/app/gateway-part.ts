@@ -87,6 +87,7 @@ export function wireGateway(deps: {
           accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds,
           refreshTokenTtlSeconds: config.auth.refreshTokenTtlSeconds,
           trustProxy: trustProxyOption(config.trustedProxies, config.http.trustProxy),
+          ws: { maxFramesPerSecond: config.ws.maxFramesPerSecond, frameBurst: config.ws.frameBurst },
           loginLimits: {
             perUser: { limit: config.auth.loginAttemptsPerMinute, windowMs: 60_000 },
             perIp: { limit: config.auth.loginAttemptsPerMinute * 5, windowMs: 60_000 },

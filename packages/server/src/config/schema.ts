@@ -90,6 +90,15 @@ export const ConfigSchema = T.Object({
     },
     { default: {} },
   ),
+  ws: T.Object(
+    {
+      /** Frames a WebSocket client may send per second on average; beyond its burst it is closed with 4029. */
+      maxFramesPerSecond: T.Integer({ minimum: 1, default: 20 }),
+      /** Frames a WebSocket client may send at once. */
+      frameBurst: T.Integer({ minimum: 1, default: 100 }),
+    },
+    { default: {} },
+  ),
   router: T.Object(
     {
       maxQueuedEvents: T.Integer({ minimum: 16, default: 2000 }),

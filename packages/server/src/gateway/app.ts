@@ -21,6 +21,7 @@ import { stateRoutes } from './http/state-routes.ts';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.ts';
 import type { AuditSink, CommandHandlers, StateView } from './ports.ts';
 import { createRouter, type Router } from './router/router.ts';
+import { shareSnapshot } from './shared-snapshot.ts';
 import { wsRoutes } from './ws/ws-route.ts';
 
 export interface GatewayDeps {
@@ -59,6 +60,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
   const config = resolveGatewayConfig(deps.config);
   const clock = deps.clock ?? systemClock;
   const metrics = deps.metrics ?? createGatewayMetrics();
+  const state = shareSnapshot(deps.state);
   const router = deps.router ?? createRouter({ clock, options: config.router, metrics: metrics.router });
   metrics.setRouter(router);
 
@@ -84,7 +86,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
   const audit = createAuditor({ sink: deps.audit, clock, onError: (err) => app.log.error({ err }, 'audit write failed') });
   const execute = createCommandExecutor({
     handlers: deps.commands,
-    state: deps.state,
+    state,
     audit,
     onResult: (name, code) => metrics.command(name, code),
   });
@@ -94,7 +96,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
     auth,
     router,
     metrics,
-    state: deps.state,
+    state,
     ...(deps.storageHealth ? { storageHealth: deps.storageHealth } : {}),
     audit,
     auditSink: deps.audit,
@@ -126,12 +128,14 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
     wsRoutes(scope, {
       auth,
       router,
-      state: deps.state,
+      state,
       execute,
       audit,
       helloTimeoutMs: config.ws.helloTimeoutMs,
       heartbeatMs: config.ws.heartbeatMs,
       closeGraceMs: config.ws.closeGraceMs,
+      maxFramesPerSecond: config.ws.maxFramesPerSecond,
+      frameBurst: config.ws.frameBurst,
     }),
   );
   await app.register(authRoutes);

@@ -19,6 +19,10 @@ export interface GatewayConfig {
     /** After a close frame, destroy the socket if the peer has not closed within this time. */
     closeGraceMs: number;
     maxPayloadBytes: number;
+    /** Frames a connection may send per second on average; beyond the burst it is closed with 4029. */
+    maxFramesPerSecond: number;
+    /** Frames a connection may send at once before the per-second rate applies. */
+    frameBurst: number;
   };
   /** Fastify `trustProxy`, so `request.ip` is the client behind a reverse proxy. */
   trustProxy: boolean | string | string[];
@@ -53,6 +57,6 @@ export function resolveGatewayConfig(input: GatewayConfigInput): GatewayConfig {
       ...input.loginLimits,
     },
     router: { ...DEFAULT_ROUTER_OPTIONS, ...input.router },
-    ws: { helloTimeoutMs: 10_000, heartbeatMs: 30_000, closeGraceMs: 10_000, maxPayloadBytes: 64 * 1024, ...input.ws },
+    ws: { helloTimeoutMs: 10_000, heartbeatMs: 30_000, closeGraceMs: 10_000, maxPayloadBytes: 64 * 1024, maxFramesPerSecond: 20, frameBurst: 100, ...input.ws },
   });
 }

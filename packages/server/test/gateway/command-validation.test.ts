@@ -1,6 +1,6 @@
 import { COMMAND_CATALOGUE, COMMAND_NAMES } from '@amiable/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildFixture, type Fixture, login } from './helpers/fixture.ts';
+import { bearer, buildFixture, type Fixture, login, TEST_HASHING } from './helpers/fixture.ts';
 import { stringFields } from './helpers/schema-walk.ts';
 import { TestClient } from './helpers/ws-client.ts';
 
@@ -47,7 +47,8 @@ const cases: Case[] = COMMAND_NAMES.flatMap((command) => {
 let fx: Fixture;
 let token: string;
 beforeAll(async () => {
-  fx = await buildFixture();
+  // Hundreds of refused frames on one socket: far above what a desk sends.
+  fx = await buildFixture({ config: { tokenSecret: 'test-secret-test-secret-test-secret!', passwordHashing: TEST_HASHING, ws: { maxFramesPerSecond: 10_000, frameBurst: 10_000 } } });
   token = (await login(fx.app, 'dave')).accessToken;
 });
 afterAll(async () => {

@@ -62,7 +62,12 @@ describe('injection through every command field on every channel', () => {
   let aliceToken: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ amiPort: { enabled: true, port: 0 }, auth: { loginAttemptsPerMinute: 10_000 } });
+    server = await startTestServer({
+      amiPort: { enabled: true, port: 0 },
+      auth: { loginAttemptsPerMinute: 10_000 },
+      // Hundreds of attempts on one socket: far above what a desk sends.
+      ws: { maxFramesPerSecond: 10_000, frameBurst: 10_000 },
+    });
     const hash = await testPasswordHash();
     for (const u of ['admin', 'alice']) await server.repos.users.update(await userIdOf(server, u), { passwordHash: hash });
     await server.agents.signIn(await userIdOf(server, 'alice'), {});

@@ -21,6 +21,7 @@ import type { ClientStream } from '../router/client-stream.ts';
 import type { Router } from '../router/router.ts';
 import type { ClientTransport } from '../router/types.ts';
 import { visibleState } from '../visible-state.ts';
+import { createFrameBudget } from './frame-budget.ts';
 import { createWsTransport } from './ws-transport.ts';
 
 export interface WsSessionDeps {
@@ -32,6 +33,10 @@ export interface WsSessionDeps {
   helloTimeoutMs: number;
   heartbeatMs: number;
   closeGraceMs: number;
+  /** Frames per second a connection may send on average, and at once; beyond, close 4029. */
+  maxFramesPerSecond: number;
+  frameBurst: number;
+  now?: () => number;
 }
 
 /**
@@ -44,6 +49,10 @@ export function runWsSession(deps: WsSessionDeps, socket: WebSocket, ip: string)
   let stream: ClientStream | undefined;
   let phase: 'hello' | 'authenticating' | 'open' | 'closed' = 'hello';
   const early: string[] = [];
+  const now = deps.now ?? Date.now;
+  const budget = createFrameBudget({ perSecond: deps.maxFramesPerSecond, burst: deps.frameBurst }, now());
+  /** A snapshot is due after the subscribes read so far; one is sent however many there were. */
+  let snapshotDue = false;
 
   const refuse = (closeCode: number, code: string, message: string) => {
     phase = 'closed';
@@ -78,9 +87,17 @@ export function runWsSession(deps: WsSessionDeps, socket: WebSocket, ip: string)
   });
 
   socket.on('message', (raw, isBinary) => {
+    if (phase === 'closed') return;
+    if (!budget.take(now())) {
+      return refuse(
+        CLOSE_CODES.RATE_LIMITED,
+        CODES.RATE_LIMITED,
+        `Too many frames: at most ${deps.frameBurst} at once and ${deps.maxFramesPerSecond} per second`,
+      );
+    }
     const text = isBinary ? '' : raw.toString();
     if (phase === 'authenticating') early.push(text);
-    else if (phase !== 'closed') void handle(text);
+    else void handle(text);
   });
 
   async function handle(text: string): Promise<void> {
@@ -171,7 +188,14 @@ export function runWsSession(deps: WsSessionDeps, socket: WebSocket, ip: string)
     if (!stream) return;
     deps.router.setFilter(stream, frame.filter);
     if (frame.id) send({ op: 'result', id: frame.id, ok: true, data: { filter: frame.filter } });
-    sendSnapshot();
+    // Repeated subscribes coalesce: one snapshot, for the last filter, once the frames already
+    // read are handled.
+    if (snapshotDue) return;
+    snapshotDue = true;
+    setImmediate(() => {
+      snapshotDue = false;
+      if (phase === 'open') sendSnapshot();
+    });
   }
 
   async function command(id: string, name: string, args: unknown): Promise<void> {
