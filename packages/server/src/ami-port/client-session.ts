@@ -36,6 +36,8 @@ export class ClientSession {
   mask: EventMask = 'all';
   /** The last MD5 challenge handed out on this connection. */
   challenge: string | undefined;
+  /** Stops following principal changes (set at login). */
+  unwatch: (() => void) | undefined;
   readonly #socket: Socket;
   readonly #hooks: SessionHooks;
   readonly #out: Outbound;

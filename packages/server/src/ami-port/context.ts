@@ -3,7 +3,7 @@ import type { AmiPortConfig } from './config.ts';
 import type { AmiPortModel } from './model.ts';
 import type { OriginateRoutes } from './originate-routes.ts';
 import type { PbxStates } from './pbx-states.ts';
-import type { AmiPortAudit, AmiPortCredentials, AmiPortLogger, AmiPortUpstream } from './ports.ts';
+import type { AmiPortAudit, AmiPortCredentials, AmiPortLogger, AmiPortPrincipalWatch, AmiPortUpstream } from './ports.ts';
 
 export interface AmiPortStats {
   /** Open connections, logged in or not. */
@@ -23,6 +23,7 @@ export interface AmiPortStats {
 export interface PortContext {
   config: Readonly<AmiPortConfig>;
   credentials: AmiPortCredentials;
+  principals: AmiPortPrincipalWatch | undefined;
   upstream: AmiPortUpstream;
   audit: AmiPortAudit;
   logger: AmiPortLogger;

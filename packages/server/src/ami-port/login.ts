@@ -6,7 +6,7 @@ import type { ClientSession } from './client-session.ts';
 import type { PortContext } from './context.ts';
 import { AmiPortAuthFailedError, AmiPortBadRequestError, AmiPortChallengeUnavailableError } from './errors.ts';
 import { maskAllows, parseEventMask } from './event-mask.ts';
-import type { AmiPortPrincipal } from './ports.ts';
+import type { AmiPortPrincipal, AmiPortVerdict } from './ports.ts';
 import { scopeOf } from './scope.ts';
 import { response } from './wire.ts';
 
@@ -43,6 +43,10 @@ export async function handleLogin(ctx: PortContext, session: ClientSession, h: A
   }
   session.principal = principal;
   session.scope = scopeOf(principal);
+  session.unwatch = ctx.principals?.watch(
+    () => session.principal ?? principal,
+    (verdict) => revise(ctx, session, verdict),
+  );
   const events = h.get('Events');
   if (events !== undefined) session.mask = parseEventMask(events);
   auditAction(ctx, session, 'Login', h, null);
@@ -58,6 +62,34 @@ export async function handleLogin(ctx: PortContext, session: ClientSession, h: A
       ['Status', 'Fully Booted'],
     ]);
   }
+}
+
+/**
+ * A change to the session's principal: new scope and role from the next event and action on, or
+ * a last `CtiSessionEnded` event (Reason, Code, Message) and the connection closes.
+ */
+function revise(ctx: PortContext, session: ClientSession, verdict: AmiPortVerdict): void {
+  if (session.closed || session.principal === undefined) return;
+  if (verdict.action === 'update') {
+    session.principal = verdict.principal;
+    session.scope = scopeOf(verdict.principal);
+    ctx.logger.info({ session: session.id, userId: verdict.principal.userId, role: verdict.principal.role }, 'AMI port session: principal changed');
+    return;
+  }
+  const { userId, username } = session.principal;
+  session.unwatch?.();
+  session.unwatch = undefined;
+  ctx.logger.warn({ session: session.id, userId, username, ip: session.ip, reason: verdict.reason, code: verdict.code }, 'AMI port session revoked');
+  auditAction(ctx, session, 'SessionRevoked', undefined, verdict.code);
+  session.principal = undefined;
+  session.scope = undefined;
+  session.end([
+    ['Event', 'CtiSessionEnded'],
+    ['Privilege', 'system,all'],
+    ['Reason', verdict.reason],
+    ['Code', verdict.code],
+    ['Message', verdict.message],
+  ]);
 }
 
 async function md5Login(ctx: PortContext, session: ClientSession, username: string, key: string) {

@@ -83,8 +83,25 @@ export interface AmiPortLogger {
   error(obj: object, msg?: string): void;
 }
 
+/** What a logged-in session must do after its principal changed. */
+export type AmiPortVerdict =
+  | { action: 'update'; principal: AmiPortPrincipal }
+  /** `reason` and `code` go into the `CtiSessionEnded` event sent before the connection closes. */
+  | { action: 'close'; reason: string; code: string; message: string };
+
+/**
+ * Follows changes to who a logged-in client is (role, scope, a disabled account, a password
+ * change). The port registers each session after login and applies every verdict at once.
+ */
+export interface AmiPortPrincipalWatch {
+  /** Returns the function that stops following. */
+  watch(current: () => AmiPortPrincipal, apply: (verdict: AmiPortVerdict) => void): () => void;
+}
+
 export interface AmiPortDeps {
   credentials: AmiPortCredentials;
+  /** Without it, a session keeps the principal it logged in with until it disconnects. */
+  principals?: AmiPortPrincipalWatch;
   upstream: AmiPortUpstream;
   events: AmiPortEventSource;
   audit: AmiPortAudit;

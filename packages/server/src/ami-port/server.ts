@@ -50,6 +50,7 @@ export function createAmiPortServer(deps: AmiPortServerDeps): AmiPortServer {
   const ctx: PortContext = {
     config,
     credentials: deps.credentials,
+    principals: deps.principals,
     upstream: deps.upstream,
     audit: deps.audit,
     logger: deps.logger ?? SILENT,
@@ -76,6 +77,7 @@ export function createAmiPortServer(deps: AmiPortServerDeps): AmiPortServer {
       );
     },
     closed(session) {
+      session.unwatch?.();
       ctx.sessions.delete(session);
       ctx.routes.dropSession(session);
     },

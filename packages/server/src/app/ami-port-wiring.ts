@@ -2,6 +2,8 @@ import type { AmiMessage } from '@amiable/ami';
 import { createAmiPortServer } from '../ami-port/index.ts';
 import type { Config } from '../config/index.ts';
 import type { GatewayApp } from '../gateway/index.ts';
+import { CtiError } from '../identity/errors.ts';
+import type { Principal } from '../identity/principal.ts';
 import type { PbxConnection } from '../pbx/pbx-connection.ts';
 import { readTlsFiles } from './tls-files.ts';
 
@@ -29,12 +31,19 @@ export async function startAmiPort(deps: {
     credentials: {
       async authenticate(username, password, ip) {
         try {
-          const { principal } = await gw.auth.login(username, password, ip);
-          return { userId: principal.userId, username: principal.username, role: principal.role, extensions: principal.extensions, queues: principal.queues, agents: principal.agents };
-        } catch {
-          return null;
+          // The whole principal (with its login session) so that the change stream can re-read it.
+          return (await gw.auth.login(username, password, ip)).principal;
+        } catch (err) {
+          // A refusal (wrong password, disabled, rate limited) is a failed login, which the port logs
+          // and audits; anything else (the database is away) is rethrown and logged as such.
+          if (err instanceof CtiError) return null;
+          throw err;
         }
       },
+    },
+    principals: {
+      // Sessions log in through `auth.login`, so their principal is always a whole identity Principal.
+      watch: (current, apply) => gw.livePrincipals.watch(() => current() as Principal, apply),
     },
     upstream: {
       send: (pbxId, action) => {

@@ -78,7 +78,7 @@ export function wireGateway(deps: {
     }): Promise<ServedGateway> {
       // Agents signed in before this gateway followed the events: learn where they sit.
       router.seedSeats(upstream.state.snapshot().agents);
-      const identity = createIdentityStores(storage.handle.db, storage.repos);
+      const identity = createIdentityStores(storage.handle.db, storage.repos, (err, message) => log.warn({ err }, message));
       registerSpoolMetrics(metrics.registry, storage.durable);
       const tls = config.http.tls;
       const app = await buildGatewayApp({

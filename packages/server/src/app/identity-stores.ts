@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { ApiKeyStore, RefreshTokenStore, UserRecord, UserStore } from '../identity/ports.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { ApiKeyRecord, ApiKeyStore, RefreshTokenStore, UserRecord, UserStore } from '../identity/ports.ts';
 import type { Repositories } from '../persistence/repositories/index.ts';
-import type { Database } from '../persistence/schema.ts';
+import type { ApiKeysTable, Database } from '../persistence/schema.ts';
 
 /** Identity's storage ports over the database: users with their scopes, refresh-token families, API keys. */
-export function createIdentityStores(db: Kysely<Database>, repos: Repositories): {
+export function createIdentityStores(
+  db: Kysely<Database>,
+  repos: Repositories,
+  onError: (err: unknown, message: string) => void,
+): {
   users: UserStore;
   refreshTokens: RefreshTokenStore;
   apiKeys: ApiKeyStore;
@@ -41,6 +45,7 @@ export function createIdentityStores(db: Kysely<Database>, repos: Repositories):
           ...skillQueues.map((q) => ({ pbx: q.pbx, value: q.queue })),
         ],
       },
+      tokensValidAfter: cred.tokensValidAfter,
     };
   };
 
@@ -50,9 +55,13 @@ export function createIdentityStores(db: Kysely<Database>, repos: Repositories):
       const user = await repos.users.get(id);
       return user ? toRecord(user.username) : undefined;
     },
+    setTokensValidAfter: (userId, at) => repos.users.setTokensValidAfter(userId, at),
   };
 
   const refreshTokens: RefreshTokenStore = {
+    async openSession(sessionId, userId, at) {
+      await db.insertInto('auth_sessions').values({ id: sessionId, user_id: userId, created_at: at, revoked_at: null }).execute();
+    },
     async insert(r) {
       await db
         .insertInto('refresh_tokens')
@@ -90,44 +99,49 @@ export function createIdentityStores(db: Kysely<Database>, repos: Repositories):
       return Number(r.numUpdatedRows) > 0;
     },
     async revokeSession(sessionId, at) {
+      await db.updateTable('auth_sessions').set({ revoked_at: at }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
       await db.updateTable('refresh_tokens').set({ revoked_at: at }).where('session_id', '=', sessionId).where('revoked_at', 'is', null).execute();
     },
     async revokeUser(userId, at) {
+      await db.updateTable('auth_sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
       await db.updateTable('refresh_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
     },
     async isSessionRevoked(sessionId) {
-      const live = await db
-        .selectFrom('refresh_tokens')
-        .select('id')
-        .where('session_id', '=', sessionId)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return live === undefined;
+      const row = await db.selectFrom('auth_sessions').select('revoked_at').where('id', '=', sessionId).executeTakeFirst();
+      return row === undefined || row.revoked_at !== null;
     },
   };
 
+  const toApiKey = async (row: Selectable<ApiKeysTable>): Promise<ApiKeyRecord> => {
+    const user = await repos.users.get(row.user_id);
+    const visibility = await repos.userScopes.expand(row.user_id);
+    return {
+      id: row.id,
+      userId: row.user_id,
+      name: row.name,
+      hash: row.hash,
+      disabled: row.revoked_at !== null || !user || user.disabled,
+      scope: {
+        agents: visibility.agents,
+        extensions: visibility.extensions.map((e) => e.extension),
+        queues: visibility.queues.map((q) => q.queue),
+      },
+      watch: {
+        extensions: visibility.extensions.map((e) => ({ pbx: e.pbx, value: e.extension })),
+        queues: visibility.queues.map((q) => ({ pbx: q.pbx, value: q.queue })),
+      },
+    };
+  };
   const apiKeys: ApiKeyStore = {
     async findByHash(hash) {
       const row = await db.selectFrom('api_keys').selectAll().where('hash', '=', hash).executeTakeFirst();
       if (!row) return undefined;
-      const user = await repos.users.get(row.user_id);
-      const visibility = await repos.userScopes.expand(row.user_id);
-      void repos.apiKeys.touch(row.id).catch(() => undefined);
-      return {
-        id: row.id,
-        name: row.name,
-        hash: row.hash,
-        disabled: row.revoked_at !== null || !user || user.disabled,
-        scope: {
-          agents: visibility.agents,
-          extensions: visibility.extensions.map((e) => e.extension),
-          queues: visibility.queues.map((q) => q.queue),
-        },
-        watch: {
-          extensions: visibility.extensions.map((e) => ({ pbx: e.pbx, value: e.extension })),
-          queues: visibility.queues.map((q) => ({ pbx: q.pbx, value: q.queue })),
-        },
-      };
+      void repos.apiKeys.touch(row.id).catch((err) => onError(err, 'API key last-use stamp failed'));
+      return toApiKey(row);
+    },
+    async findById(id) {
+      const row = await db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toApiKey(row);
     },
   };
 

@@ -3,10 +3,11 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { createAccessTokens } from '../identity/access-token.ts';
 import { createAuthService } from '../identity/auth-service.ts';
 import { type Clock, systemClock } from '../identity/clock.ts';
-import { CODES } from '../identity/errors.ts';
 import { createPasswordHasher } from '../identity/password.ts';
+import { createLivePrincipals } from '../identity/live-principals.ts';
 import type { ApiKeyStore, RefreshTokenStore, UserStore } from '../identity/ports.ts';
-import { CLOSE_CODES, type Health } from '@amiable/protocol';
+import type { Health } from '@amiable/protocol';
+import { createLocalPrincipalChanges, type PrincipalChanges } from '../identity/principal-changes.ts';
 import { createAuditor } from './audit.ts';
 import { createCommandExecutor } from './commands/execute.ts';
 import { type GatewayConfigInput, resolveGatewayConfig } from './config.ts';
@@ -43,6 +44,11 @@ export interface GatewayDeps {
   /** Reported by /api/health: the database writes' state (spooling makes the server 'degraded'). */
   storageHealth?: () => NonNullable<Health['storage']>;
   /**
+   * The principal change stream (a bus carries it between nodes); an in-process one is created
+   * otherwise. Open WebSockets follow it: they update their view or close with 4003.
+   */
+  principalChanges?: PrincipalChanges;
+  /**
    * Mounts further route plugins (feature routes, CRUD resources) before the app is ready, so the
    * OpenAPI document covers them.
    */
@@ -64,6 +70,12 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
   const router = deps.router ?? createRouter({ clock, options: config.router, metrics: metrics.router });
   metrics.setRouter(router);
 
+  const appRef: { current?: FastifyInstance } = {};
+  const changes =
+    deps.principalChanges ??
+    createLocalPrincipalChanges({
+      onListenerError: (err, change) => appRef.current?.log.error({ err, change }, 'principal change listener failed'),
+    });
   const auth = createAuthService({
     users: deps.users,
     refreshTokens: deps.refreshTokens,
@@ -73,6 +85,13 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
     clock,
     refreshTtlSeconds: config.refreshTokenTtlSeconds,
     loginLimits: config.loginLimits,
+    changes,
+  });
+  const live = createLivePrincipals({
+    changes,
+    reload: (principal) => auth.reload(principal),
+    onError: (err, principal) =>
+      appRef.current?.log.error({ err, userId: principal.userId }, 'could not re-read a principal after a change; the connection keeps its view'),
   });
 
   const app = Fastify({
@@ -82,6 +101,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
     bodyLimit: config.bodyLimitBytes,
     ajv: { customOptions: { removeAdditional: false } },
   }) as unknown as FastifyInstance;
+  appRef.current = app;
 
   const audit = createAuditor({ sink: deps.audit, clock, onError: (err) => app.log.error({ err }, 'audit write failed') });
   const execute = createCommandExecutor({
@@ -94,6 +114,8 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
     config,
     clock,
     auth,
+    principalChanges: changes,
+    livePrincipals: live,
     router,
     metrics,
     state,
@@ -106,11 +128,6 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
   app.decorate('gateway', context);
   app.decorateRequest('principal', null);
 
-  const unsubscribe = auth.onRevoked((r) => {
-    const code = r.reason === 'disabled' ? CODES.USER_DISABLED : CODES.TOKEN_REVOKED;
-    const message = r.reason === 'disabled' ? 'The account was disabled' : 'The session was signed out';
-    router.disconnectUser(r.userId, r.sessionId, CLOSE_CODES.REVOKED, code, message);
-  });
   const sweep = setInterval(() => router.sweep(), Math.max(1000, Math.min(config.router.resumeWindowMs, 30_000)));
   sweep.unref();
   app.addHook('preClose', async () => {
@@ -118,7 +135,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
   });
   app.addHook('onClose', async () => {
     clearInterval(sweep);
-    unsubscribe();
+    live.close();
   });
 
   installErrorHandlers(app);
@@ -127,6 +144,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
   await app.register(async (scope) =>
     wsRoutes(scope, {
       auth,
+      live,
       router,
       state,
       execute,

@@ -4,9 +4,10 @@ import { type AccessTokens, looksLikeAccessToken } from './access-token.ts';
 import type { Clock } from './clock.ts';
 import { CODES, CtiError, rateLimited } from './errors.ts';
 import type { PasswordHasher } from './password.ts';
-import type { ApiKeyStore, RefreshTokenStore, UserRecord, UserStore } from './ports.ts';
+import type { ApiKeyRecord, ApiKeyStore, RefreshTokenStore, UserRecord, UserStore } from './ports.ts';
 import { type Principal, principalFromApiKey, principalFromUser } from './principal.ts';
 import { createSlidingWindowLimiter } from './rate-limiter.ts';
+import type { PrincipalChanges, SessionEndReason } from './principal-changes.ts';
 import { randomSecret, sha256 } from './secrets.ts';
 
 export interface LoginLimits {
@@ -23,14 +24,8 @@ export interface AuthServiceDeps {
   clock: Clock;
   refreshTtlSeconds: number;
   loginLimits: LoginLimits;
-}
-
-/** Why live connections must end: the gateway closes the matching WebSockets with 4003. */
-export interface Revocation {
-  userId: string;
-  /** Only this login session; absent for every session of the user. */
-  sessionId?: string;
-  reason: 'signed-out' | 'disabled' | 'token-reuse';
+  /** Where sign-outs, token reuse, disabled accounts and password changes are published. */
+  changes: PrincipalChanges;
 }
 
 /**
@@ -40,10 +35,8 @@ export interface Revocation {
 export function createAuthService(deps: AuthServiceDeps) {
   const perUser = createSlidingWindowLimiter({ ...deps.loginLimits.perUser, clock: deps.clock });
   const perIp = createSlidingWindowLimiter({ ...deps.loginLimits.perIp, clock: deps.clock });
-  const listeners = new Set<(r: Revocation) => void>();
-  const emit = (r: Revocation) => {
-    for (const l of listeners) l(r);
-  };
+  const ended = (userId: string, sessionId: string | undefined, reason: SessionEndReason) =>
+    deps.changes.publish({ kind: 'session.ended', userId, ...(sessionId ? { sessionId } : {}), reason, at: deps.clock.now() });
 
   async function issue(user: UserRecord, sessionId: string): Promise<TokenPair> {
     const refreshToken = randomSecret('rt');
@@ -73,6 +66,24 @@ export function createAuthService(deps: AuthServiceDeps) {
     return user;
   }
 
+  /** The user behind an access token of a live session, issued after their last password change. */
+  async function tokenUser(userId: string, sessionId: string, issuedAtMs: number): Promise<UserRecord> {
+    if (await deps.refreshTokens.isSessionRevoked(sessionId)) {
+      throw new CtiError(CODES.TOKEN_REVOKED, 'The session was signed out');
+    }
+    const user = await activeUser(userId);
+    if (user.tokensValidAfter !== null && issuedAtMs < user.tokensValidAfter) {
+      throw new CtiError(CODES.TOKEN_REVOKED, 'The password was changed; sign in again');
+    }
+    return user;
+  }
+
+  async function activeApiKey(record: ApiKeyRecord | undefined): Promise<Principal> {
+    if (!record) throw new CtiError(CODES.INVALID_CREDENTIALS, 'Unknown API key');
+    if (record.disabled) throw new CtiError(CODES.USER_DISABLED, 'The API key is disabled');
+    return principalFromApiKey(record);
+  }
+
   return {
     async login(username: string, password: string, ip: string): Promise<{ tokens: TokenPair; principal: Principal }> {
       const userKey = username.toLowerCase();
@@ -89,23 +100,27 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (user.disabled) throw new CtiError(CODES.USER_DISABLED, 'The account is disabled');
       perUser.reset(userKey);
       const sessionId = randomUUID();
-      return { tokens: await issue(user, sessionId), principal: principalFromUser(user, sessionId) };
+      await deps.refreshTokens.openSession(sessionId, user.id, deps.clock.now());
+      const tokens = await issue(user, sessionId);
+      return { tokens, principal: principalFromUser(user, sessionId, Math.floor(deps.clock.now() / 1000) * 1000) };
     },
 
-    /** Exchanges a refresh token for a new pair; the old refresh token stops working. */
+    /**
+     * Exchanges a refresh token for a new pair within the same session; the old refresh token stops
+     * working. Presenting a rotated token again ends the whole session (somebody else may hold a copy).
+     */
     async refresh(refreshToken: string): Promise<TokenPair> {
       const record = await deps.refreshTokens.findByHash(sha256(refreshToken));
       if (!record) throw new CtiError(CODES.UNAUTHENTICATED, 'Unknown refresh token');
-      const now = deps.clock.now();
-      if (record.revokedAt !== null || !(await deps.refreshTokens.revoke(record.hash, now))) {
-        // Used twice: somebody else may hold a copy. End the whole session.
-        await deps.refreshTokens.revokeSession(record.sessionId, now);
-        emit({ userId: record.userId, sessionId: record.sessionId, reason: 'token-reuse' });
-        throw new CtiError(CODES.TOKEN_REVOKED, 'The refresh token was already used or revoked');
-      }
-      if (record.expiresAt <= now) throw new CtiError(CODES.TOKEN_EXPIRED, 'The refresh token has expired');
       if (await deps.refreshTokens.isSessionRevoked(record.sessionId)) {
         throw new CtiError(CODES.TOKEN_REVOKED, 'The session was signed out');
+      }
+      const now = deps.clock.now();
+      if (record.expiresAt <= now) throw new CtiError(CODES.TOKEN_EXPIRED, 'The refresh token has expired');
+      if (record.revokedAt !== null || !(await deps.refreshTokens.revoke(record.hash, now))) {
+        await deps.refreshTokens.revokeSession(record.sessionId, now);
+        ended(record.userId, record.sessionId, 'token-reuse');
+        throw new CtiError(CODES.TOKEN_REVOKED, 'The refresh token was already used or revoked');
       }
       return issue(await activeUser(record.userId), record.sessionId);
     },
@@ -115,10 +130,10 @@ export function createAuthService(deps: AuthServiceDeps) {
       const now = deps.clock.now();
       if (options.everywhere || !principal.sessionId) {
         await deps.refreshTokens.revokeUser(principal.userId, now);
-        emit({ userId: principal.userId, reason: 'signed-out' });
+        ended(principal.userId, undefined, 'signed-out');
       } else {
         await deps.refreshTokens.revokeSession(principal.sessionId, now);
-        emit({ userId: principal.userId, sessionId: principal.sessionId, reason: 'signed-out' });
+        ended(principal.userId, principal.sessionId, 'signed-out');
       }
     },
 
@@ -127,36 +142,52 @@ export function createAuthService(deps: AuthServiceDeps) {
       const record = await deps.refreshTokens.findByHash(sha256(refreshToken));
       if (!record) return false;
       await deps.refreshTokens.revokeSession(record.sessionId, deps.clock.now());
-      emit({ userId: record.userId, sessionId: record.sessionId, reason: 'signed-out' });
+      ended(record.userId, record.sessionId, 'signed-out');
       return true;
     },
 
-    /** Revokes every session of a user (for example when the account is disabled) and closes their connections. */
-    async revokeUser(userId: string, reason: Revocation['reason'] = 'disabled'): Promise<void> {
-      await deps.refreshTokens.revokeUser(userId, deps.clock.now());
-      emit({ userId, reason });
+    /** Ends every session of a disabled or deleted user and closes their connections. */
+    async revokeUser(userId: string, reason: 'disabled' | 'deleted' = 'disabled'): Promise<void> {
+      const now = deps.clock.now();
+      await deps.refreshTokens.revokeUser(userId, now);
+      deps.changes.publish({ kind: reason === 'deleted' ? 'user.deleted' : 'user.disabled', userId, at: now });
+    },
+
+    /**
+     * After a password change: every session of the user ends, access tokens issued before now are
+     * refused (also on other nodes, which check the stamp on every use) and connections close.
+     */
+    async passwordChanged(userId: string): Promise<void> {
+      const now = deps.clock.now();
+      await deps.refreshTokens.revokeUser(userId, now);
+      await deps.users.setTokensValidAfter(userId, Math.floor(now / 1000) * 1000);
+      deps.changes.publish({ kind: 'user.password-changed', userId, at: now });
     },
 
     /** Resolves an access token or an API key to a principal, or throws a CtiError. */
     async authenticate(credential: string): Promise<Principal> {
       if (!looksLikeAccessToken(credential)) return this.authenticateApiKey(credential);
       const claims = deps.accessTokens.verify(credential);
-      if (await deps.refreshTokens.isSessionRevoked(claims.sid)) {
-        throw new CtiError(CODES.TOKEN_REVOKED, 'The session was signed out');
-      }
-      return principalFromUser(await activeUser(claims.sub), claims.sid);
+      const issuedAt = claims.iat * 1000;
+      return principalFromUser(await tokenUser(claims.sub, claims.sid, issuedAt), claims.sid, issuedAt);
     },
 
     async authenticateApiKey(key: string): Promise<Principal> {
-      const record = await deps.apiKeys.findByHash(sha256(key));
-      if (!record) throw new CtiError(CODES.INVALID_CREDENTIALS, 'Unknown API key');
-      if (record.disabled) throw new CtiError(CODES.USER_DISABLED, 'The API key is disabled');
-      return principalFromApiKey(record);
+      return activeApiKey(await deps.apiKeys.findByHash(sha256(key)));
     },
 
-    onRevoked(listener: (r: Revocation) => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    /**
+     * Re-reads the principal of an open connection after a change: its current role and scope, or
+     * a CtiError when the session, account or key may no longer be used.
+     */
+    async reload(principal: Principal): Promise<Principal> {
+      if (principal.via === 'api-key') {
+        if (!principal.apiKey) throw new CtiError(CODES.UNAUTHENTICATED, 'Unknown API key');
+        return activeApiKey(await deps.apiKeys.findById(principal.apiKey.id));
+      }
+      if (!principal.sessionId) throw new CtiError(CODES.TOKEN_REVOKED, 'The session was signed out');
+      const issuedAt = principal.issuedAt ?? 0;
+      return principalFromUser(await tokenUser(principal.userId, principal.sessionId, issuedAt), principal.sessionId, issuedAt);
     },
   };
 }

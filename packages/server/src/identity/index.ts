@@ -1,7 +1,8 @@
 export { createAccessTokens, looksLikeAccessToken, type AccessClaims, type AccessTokens } from './access-token.ts';
-export { createAuthService, type AuthService, type AuthServiceDeps, type LoginLimits, type Revocation } from './auth-service.ts';
+export { createAuthService, type AuthService, type AuthServiceDeps, type LoginLimits } from './auth-service.ts';
 export { systemClock, type Clock } from './clock.ts';
 export { CtiError } from './errors.ts';
+export { changeAffects, createLivePrincipals, immediateVerdict, type LivePrincipals, type LiveVerdict } from './live-principals.ts';
 export { createMemoryApiKeyStore, createMemoryRefreshTokenStore, createMemoryUserStore } from './memory-stores.ts';
 export { createPasswordHasher, hashPassword, type PasswordHasher, type PasswordHashOptions } from './password.ts';
 export { can, decide, type CallParties, type Decision, type Target } from './permissions.ts';
@@ -13,6 +14,13 @@ export type {
   UserRecord,
   UserStore,
 } from './ports.ts';
+export {
+  createLocalPrincipalChanges,
+  type PrincipalChange,
+  type PrincipalChangeKind,
+  type PrincipalChanges,
+  type SessionEndReason,
+} from './principal-changes.ts';
 export { principalFromApiKey, principalFromUser, type Principal } from './principal.ts';
 export type { PbxValue, Watch } from './reach.ts';
 export { createSlidingWindowLimiter, type SlidingWindowLimiter } from './rate-limiter.ts';

@@ -26,11 +26,15 @@ export interface UserRecord {
   teams: string[];
   /** What the user's events show, per PBX (see `Principal.watch`). */
   watch?: Watch;
+  /** Access tokens issued before this instant (epoch ms) are refused; set by a password change. */
+  tokensValidAfter: number | null;
 }
 
 export interface UserStore {
   findByUsername(username: string): Promise<UserRecord | undefined>;
   findById(id: string): Promise<UserRecord | undefined>;
+  /** Refuses the user's access tokens issued before `at`. */
+  setTokensValidAfter(userId: string, at: number): Promise<void>;
 }
 
 /** One refresh token. Only its SHA-256 hash is stored. */
@@ -45,7 +49,14 @@ export interface RefreshTokenRecord {
   revokedAt: number | null;
 }
 
+/**
+ * Login sessions and their refresh tokens. A session is live from `openSession` until it is
+ * revoked; rotating a token never ends it. Every implementation behaves the same (a contract test
+ * runs them all): an unknown session counts as revoked.
+ */
 export interface RefreshTokenStore {
+  /** Starts a login session (a token family). */
+  openSession(sessionId: string, userId: string, at: number): Promise<void>;
   insert(record: RefreshTokenRecord): Promise<void>;
   findByHash(hash: string): Promise<RefreshTokenRecord | undefined>;
   /** Marks one token used/revoked. Returns false when it was already revoked (a replay). */
@@ -54,12 +65,15 @@ export interface RefreshTokenStore {
   revokeSession(sessionId: string, at: number): Promise<void>;
   /** Revokes every session of a user. */
   revokeUser(userId: string, at: number): Promise<void>;
+  /** True when the session was revoked, or was never opened. */
   isSessionRevoked(sessionId: string): Promise<boolean>;
 }
 
 /** An integration's API key. Only its SHA-256 hash is stored. */
 export interface ApiKeyRecord {
   id: string;
+  /** The integration user the key signs in as; its scopes are the key's scope. */
+  userId: string;
   name: string;
   hash: string;
   disabled: boolean;
@@ -70,4 +84,6 @@ export interface ApiKeyRecord {
 
 export interface ApiKeyStore {
   findByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  /** Re-reads a key a live connection uses (its scope or state may have changed). */
+  findById(id: string): Promise<ApiKeyRecord | undefined>;
 }

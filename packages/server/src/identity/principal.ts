@@ -23,11 +23,15 @@ export interface Principal {
   watch?: Watch;
   /** The login session (refresh-token family) the credentials belong to; absent for API keys. */
   sessionId?: string;
+  /** When the access token was issued (epoch ms); absent for API keys. */
+  issuedAt?: number;
+  /** The API key used, and the integration user it belongs to; absent for tokens. */
+  apiKey?: { id: string; ownerId: string };
   /** How the caller authenticated. */
   via: 'token' | 'api-key';
 }
 
-export function principalFromUser(user: UserRecord, sessionId?: string): Principal {
+export function principalFromUser(user: UserRecord, sessionId?: string, issuedAt?: number): Principal {
   return {
     userId: user.id,
     username: user.username,
@@ -35,10 +39,12 @@ export function principalFromUser(user: UserRecord, sessionId?: string): Princip
     ...(user.agentId ? { agentId: user.agentId } : {}),
     extensions: [...user.extensions],
     queues: [...user.queues],
-    agents: [...user.agents],
+    // Other agents are in reach of supervisors and admins only: a demoted supervisor keeps no team.
+    agents: user.role === 'agent' ? [] : [...user.agents],
     teams: [...user.teams],
     ...(user.watch ? { watch: user.watch } : {}),
     ...(sessionId ? { sessionId } : {}),
+    ...(issuedAt === undefined ? {} : { issuedAt }),
     via: 'token',
   };
 }
@@ -54,6 +60,7 @@ export function principalFromApiKey(key: ApiKeyRecord): Principal {
     agents: [...key.scope.agents],
     teams: [],
     ...(key.watch ? { watch: key.watch } : {}),
+    apiKey: { id: key.id, ownerId: key.userId },
     via: 'api-key',
   };
 }

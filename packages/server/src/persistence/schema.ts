@@ -17,6 +17,8 @@ export interface UsersTable {
   disabled: number;
   created_at: number;
   updated_at: number;
+  /** Access tokens issued before this instant (epoch ms) are refused; set by a password change. */
+  tokens_valid_after: number | null;
 }
 
 export interface UserScopesTable {
@@ -57,6 +59,14 @@ export interface RefreshTokensTable {
   revoked_at: number | null;
   replaced_by: string | null;
   session_id: string | null;
+}
+
+/** A login session (refresh-token family). Signed out when `revoked_at` is set. */
+export interface AuthSessionsTable {
+  id: string;
+  user_id: string;
+  created_at: number;
+  revoked_at: number | null;
 }
 
 export interface AgentsTable {
@@ -271,6 +281,7 @@ export interface Database {
   team_members: TeamMembersTable;
   api_keys: ApiKeysTable;
   refresh_tokens: RefreshTokensTable;
+  auth_sessions: AuthSessionsTable;
   agents: AgentsTable;
   skills: SkillsTable;
   agent_skills: AgentSkillsTable;

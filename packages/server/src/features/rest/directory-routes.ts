@@ -13,6 +13,7 @@ import { notifyChange } from './change-hook.ts';
 import type { FeatureContext } from './deps.ts';
 import * as S from './directory-schemas.ts';
 import { createPauseReasonsStore } from './pause-reasons-store.ts';
+import { principalChangeOf } from './principal-publisher.ts';
 import { createQueuesStore } from './queues-store.ts';
 import { createSkillQueuesStore } from './skill-queues-store.ts';
 import { createSkillsStore } from './skills-store.ts';
@@ -26,22 +27,41 @@ const DIRECTORY = { read: 'directory.read', write: 'admin.manage' } as const;
 export async function directoryRoutes(app: FastifyInstance, ctx: FeatureContext): Promise<void> {
   const { repos, db, pbx } = ctx;
   const links = createUserLinks(repos);
-  const onDisabled = async (userId: string) => {
-    await app.gateway.auth.revokeUser(userId, 'disabled');
+  const { auth, principalChanges } = app.gateway;
+  const ended = (reason: 'disabled' | 'deleted') => async (userId: string) => {
+    await auth.revokeUser(userId, reason);
     try {
       await ctx.hooks.onUserDisabled?.(userId);
     } catch (err) {
       app.log.error({ err, userId }, 'user-disabled hook failed');
     }
   };
+  const users = {
+    onDisabled: ended('disabled'),
+    onDeleted: ended('deleted'),
+    onPasswordChanged: (userId: string) => auth.passwordChanged(userId),
+    onChanged: (userId: string) => principalChanges.publish({ kind: 'user.changed', userId, at: ctx.now() }),
+  };
   // biome-ignore lint/suspicious/noExplicitAny: each resource has its own schema types
-  const mount = (options: CrudOptions<any, any, any>) => app.register(crudRoutes({ ...options, onChange: notifyChange(app, ctx, options.name) }));
+  const mount = (options: CrudOptions<any, any, any>) => {
+    const notify = notifyChange(app, ctx, options.name);
+    return app.register(
+      crudRoutes({
+        ...options,
+        onChange: async (change) => {
+          const principal = principalChangeOf(options.name, change, ctx.now());
+          if (principal) principalChanges.publish(principal);
+          await notify(change);
+        },
+      }),
+    );
+  };
 
   await mount({
     prefix: '/api/users',
     name: 'user',
     schemas: { entity: UserSchema, create: UserCreateSchema, update: UserUpdateSchema },
-    store: createUsersStore({ repos, links, pbx, passwords: createPasswordHasher(app.gateway.config.passwordHashing), onDisabled }),
+    store: createUsersStore({ repos, links, pbx, passwords: createPasswordHasher(app.gateway.config.passwordHashing), ...users }),
     permission: 'admin.manage',
   });
   await mount({

@@ -14,8 +14,14 @@ export interface UsersStoreDeps {
   links: UserLinks;
   passwords: PasswordHasher;
   pbx: string;
-  /** Ends a disabled or deleted user's sessions and connections. */
+  /** Ends a disabled user's sessions and connections. */
   onDisabled(userId: string): Promise<void>;
+  /** Ends a deleted user's sessions and connections. */
+  onDeleted(userId: string): Promise<void>;
+  /** Ends every session of the user and refuses their older access tokens. */
+  onPasswordChanged(userId: string): Promise<void>;
+  /** Role, scopes, teams or agent profile changed: open connections re-read the user. */
+  onChanged(userId: string): void;
 }
 
 /**
@@ -111,12 +117,14 @@ export function createUsersStore(deps: UsersStoreDeps): CrudStore<UserDto, UserC
       else if (patch.agentId === id && !(await repos.agents.get(id))) await guarded(() => repos.agents.upsert(id, { pbx: deps.pbx }));
       await guarded(() => writeLinks(id, user.role, patch));
       if (user.disabled && !before.disabled) await deps.onDisabled(id);
+      else if (passwordHash !== undefined) await deps.onPasswordChanged(id);
+      else deps.onChanged(id);
       return toDto(user);
     },
 
     async remove(id) {
       const removed = await repos.users.remove(id);
-      if (removed) await deps.onDisabled(id);
+      if (removed) await deps.onDeleted(id);
       return removed;
     },
   };

@@ -3,6 +3,8 @@ import type { Permission } from '@amiable/protocol';
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { AuthService } from '../../identity/auth-service.ts';
 import type { Clock } from '../../identity/clock.ts';
+import type { LivePrincipals } from '../../identity/live-principals.ts';
+import type { PrincipalChanges } from '../../identity/principal-changes.ts';
 import type { Principal } from '../../identity/principal.ts';
 import type { Auditor } from '../audit.ts';
 import type { CommandExecutor } from '../commands/execute.ts';
@@ -16,6 +18,10 @@ export interface GatewayContext {
   config: GatewayConfig;
   clock: Clock;
   auth: AuthService;
+  /** Publish here whenever a user, API key, role, scope or agent extension changes. */
+  principalChanges: PrincipalChanges;
+  /** Open connections following the change stream (the AMI port registers its sessions too). */
+  livePrincipals: LivePrincipals;
   router: Router;
   metrics: GatewayMetrics;
   state: StateView;

@@ -171,6 +171,20 @@ export function createRouter(deps: RouterDeps) {
       }
     },
 
+    /** One stream's principal changed (role, scope): from the next event on it sees what the new one may. */
+    revise(stream: ClientStream, principal: Principal): void {
+      stream.setView(principal, stream.filter);
+      reindex(stream);
+    },
+
+    /** Closes and forgets one stream (its credentials were revoked): no resume. */
+    end(stream: ClientStream, closeCode: number, code: string, message: string): void {
+      const transport = stream.transport;
+      drop(stream);
+      stream.detach(deps.clock.now());
+      transport?.close(closeCode, code, message);
+    },
+
     /** Closes and forgets the streams of a user (or of one login session): no resume. */
     disconnectUser(userId: string, sessionId: string | undefined, closeCode: number, code: string, message: string): number {
       let closed = 0;

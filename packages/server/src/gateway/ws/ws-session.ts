@@ -11,6 +11,7 @@ import {
 } from '@amiable/protocol';
 import type { WebSocket } from 'ws';
 import type { AuthService } from '../../identity/auth-service.ts';
+import type { LivePrincipals, LiveVerdict } from '../../identity/live-principals.ts';
 import type { Principal } from '../../identity/principal.ts';
 import type { Auditor } from '../audit.ts';
 import type { CommandExecutor } from '../commands/execute.ts';
@@ -26,6 +27,8 @@ import { createWsTransport } from './ws-transport.ts';
 
 export interface WsSessionDeps {
   auth: AuthService;
+  /** The principal change stream, per connection: update the view or close with 4003. */
+  live: LivePrincipals;
   router: Router;
   state: StateView;
   execute: CommandExecutor;
@@ -53,6 +56,7 @@ export function runWsSession(deps: WsSessionDeps, socket: WebSocket, ip: string)
   const budget = createFrameBudget({ perSecond: deps.maxFramesPerSecond, burst: deps.frameBurst }, now());
   /** A snapshot is due after the subscribes read so far; one is sent however many there were. */
   let snapshotDue = false;
+  let unwatch: (() => void) | undefined;
 
   const refuse = (closeCode: number, code: string, message: string) => {
     phase = 'closed';
@@ -83,6 +87,7 @@ export function runWsSession(deps: WsSessionDeps, socket: WebSocket, ip: string)
     phase = 'closed';
     clearTimeout(helloTimer);
     clearInterval(heartbeat);
+    unwatch?.();
     if (stream) deps.router.disconnected(stream, transport);
   });
 
@@ -176,7 +181,23 @@ export function runWsSession(deps: WsSessionDeps, socket: WebSocket, ip: string)
     send(welcome);
     if (!opened.resumed) sendSnapshot();
     opened.stream.start();
+    const opened_ = opened.stream;
+    unwatch = deps.live.watch(() => opened_.principal, (verdict) => revise(opened_, verdict));
     for (const text of early.splice(0)) void handle(text);
+  }
+
+  /** A change to the principal: a new view (and a snapshot of what it may see now), or the end. */
+  function revise(target: ClientStream, verdict: LiveVerdict): void {
+    if (phase === 'closed' || stream !== target || target.transport !== transport) return;
+    if (verdict.action === 'close') {
+      phase = 'closed';
+      unwatch?.();
+      deps.audit({ ip, channel: 'ws', action: 'ws.revoked', ok: false, code: verdict.code, principal: target.principal });
+      deps.router.end(target, CLOSE_CODES.REVOKED, verdict.code, verdict.message);
+      return;
+    }
+    deps.router.revise(target, verdict.principal);
+    sendSnapshot();
   }
 
   function sendSnapshot(): void {

@@ -14,6 +14,7 @@ import { archive } from './0005-archive.ts';
 import { tokenSessions } from './0006-token-sessions.ts';
 import { reportIndexes } from './0007-report-indexes.ts';
 import { agentPresenceAndSpool } from './0008-agent-presence-and-spool.ts';
+import { authSessions } from './0009-auth-sessions.ts';
 
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -25,6 +26,7 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0006-token-sessions': tokenSessions,
     '0007-report-indexes': reportIndexes(dialect),
     '0008-agent-presence-and-spool': agentPresenceAndSpool,
+    '0009-auth-sessions': authSessions,
   };
 }
 

@@ -46,7 +46,10 @@ export interface UsersRepository {
   get(id: string): Promise<User | undefined>;
   getByUsername(username: string): Promise<User | undefined>;
   /** The user with the stored password hash, for login only. */
-  getCredentials(username: string): Promise<{ user: User; passwordHash: string | null } | undefined>;
+  /** The user with their password hash and the instant before which their access tokens are refused. */
+  getCredentials(username: string): Promise<{ user: User; passwordHash: string | null; tokensValidAfter: number | null } | undefined>;
+  /** Refuses the user's access tokens issued before `at` (a password change). */
+  setTokensValidAfter(id: string, at: number): Promise<void>;
   list(filter?: UserFilter): Promise<User[]>;
   update(id: string, patch: UserPatch): Promise<User>;
   remove(id: string): Promise<boolean>;
@@ -65,7 +68,7 @@ function checkRole(role: string): UserRole {
   return role as UserRole;
 }
 
-function toUser(row: Selectable<UsersTable>): User {
+function toUser(row: Omit<Selectable<UsersTable>, 'tokens_valid_after'>): User {
   return {
     id: row.id,
     username: row.username,
@@ -108,7 +111,10 @@ export function createUsersRepository(deps: RepositoryDeps): UsersRepository {
     },
     async getCredentials(username) {
       const row = await db.selectFrom('users').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
-      return row && { user: toUser(row), passwordHash: row.password_hash };
+      return row && { user: toUser(row), passwordHash: row.password_hash, tokensValidAfter: row.tokens_valid_after === null ? null : Number(row.tokens_valid_after) };
+    },
+    async setTokensValidAfter(id, at) {
+      await db.updateTable('users').set({ tokens_valid_after: at }).where('id', '=', id).execute();
     },
     async list(filter = {}) {
       const { limit, offset } = pageLimit(filter, 1000, 10_000);

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { featureRoutes, type FeatureRoutesDeps } from '../../../src/features/rest/index.ts';
 import { createIdentityStores } from '../../../src/app/identity-stores.ts';
-import { buildGatewayApp, createMemoryAuditSink } from '../../../src/gateway/index.ts';
+import { buildGatewayApp, createMemoryAuditSink, type GatewayDeps } from '../../../src/gateway/index.ts';
 import { hashPassword } from '../../../src/identity/index.ts';
 import { createDatabase, type DatabaseHandle, type SqlDialect } from '../../../src/persistence/database.ts';
 import { migrateToLatest } from '../../../src/persistence/migrations/index.ts';
@@ -46,12 +46,16 @@ type Headers = Record<string, string>;
 
 export const PG_URL = process.env.AMIABLE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-export async function buildRestApp(overrides: Partial<FeatureRoutesDeps> = {}, dialect: SqlDialect = 'sqlite'): Promise<RestApp> {
+export async function buildRestApp(
+  overrides: Partial<FeatureRoutesDeps> = {},
+  dialect: SqlDialect = 'sqlite',
+  gateway: Pick<Partial<GatewayDeps>, 'commands' | 'config'> = {},
+): Promise<RestApp> {
   const { handle, cleanup } = await openDatabase(dialect);
   await migrateToLatest(handle);
   const repos = createRepositories({ db: handle.db, dialect: handle.dialect, defaultCountry: 'US' });
   const seeded = await seed(repos);
-  const identity = createIdentityStores(handle.db, repos);
+  const identity = createIdentityStores(handle.db, repos, (err, message) => console.error(message, err));
   const audit = createMemoryAuditSink();
   const disabled: string[] = [];
   const state = {
@@ -64,11 +68,11 @@ export async function buildRestApp(overrides: Partial<FeatureRoutesDeps> = {}, d
     } as StateSnapshot,
   };
   const app = await buildGatewayApp({
-    config: { tokenSecret: 'rest-test-secret-rest-test-secret!!', passwordHashing: TEST_HASHING },
+    config: { tokenSecret: 'rest-test-secret-rest-test-secret!!', passwordHashing: TEST_HASHING, ...gateway.config },
     ...identity,
     audit,
     state: { snapshot: () => state.current },
-    commands: {},
+    commands: gateway.commands ?? {},
     routes: featureRoutes({
       repos,
       db: handle,

@@ -28,6 +28,7 @@ async function user(partial: Partial<UserRecord> & Pick<UserRecord, 'id' | 'user
     queues: [],
     agents: [],
     teams: [],
+    tokensValidAfter: null,
     ...partial,
   };
 }
@@ -54,6 +55,7 @@ export async function testUsers(): Promise<UserRecord[]> {
 
 export const INTEGRATION: ApiKeyRecord = {
   id: 'crm',
+  userId: 'u-crm',
   name: 'crm-connector',
   hash: sha256(INTEGRATION_KEY),
   disabled: false,
