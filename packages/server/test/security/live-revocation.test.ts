@@ -101,29 +101,32 @@ describe.each(dialects)('revocation of open connections on %s', (dialect) => {
     expect(me.statusCode).toBe(401);
   });
 
-  it("an agent's new extension and a supervisor's new queue reach their open sockets", async () => {
-    const alice = await ws(await login(rest.app, 'alice'));
+  it("an API key's new scope and a supervisor's new queue reach their open sockets", async () => {
+    const crm = await ws(rest.integrationKey);
     const carol = await ws(await login(rest.app, 'carol'));
     const probe = async (client: TestClient, id: string) => {
       client.send({ op: 'ping', id });
       await client.waitFor((f) => f.op === 'pong' && f.id === id);
     };
+    const snapshots = (client: TestClient) => client.frames.filter((f) => f.op === 'snapshot').length;
 
     rest.app.gateway.router.publish(ringing('10.1', '1005', null, null));
     rest.app.gateway.router.publish(ringing('10.2', '1099', null, 'lang-fr'));
-    await probe(alice, 'a1');
+    await probe(crm, 'k1');
     await probe(carol, 'c1');
-    expect(alice.events('call.ringing')).toHaveLength(0);
+    expect(crm.events('call.ringing')).toHaveLength(0);
     expect(carol.events('call.ringing')).toHaveLength(0);
 
-    await patch('/api/agents/u-alice', { defaultExtension: '1005' });
+    const keys = (await rest.app.inject({ method: 'GET', url: '/api/api-keys', headers: rest.as.admin })).json().items as { id: string }[];
+    const [crmSnapshots, carolSnapshots] = [snapshots(crm), snapshots(carol)];
+    await patch(`/api/api-keys/${keys[0]!.id}`, { scope: { agents: ['u-alice'], extensions: ['1001', '1005'], queues: ['lang-en'] } });
     await patch('/api/users/u-carol', { queues: ['lang-en', 'lang-fr'] });
-    await alice.until(() => (alice.frames.filter((f) => f.op === 'snapshot').length >= 2 ? true : undefined));
-    await carol.until(() => (carol.frames.filter((f) => f.op === 'snapshot').length >= 2 ? true : undefined));
+    await crm.until(() => (snapshots(crm) > crmSnapshots ? true : undefined));
+    await carol.until(() => (snapshots(carol) > carolSnapshots ? true : undefined));
 
     rest.app.gateway.router.publish(ringing('10.3', '1005', null, null));
     rest.app.gateway.router.publish(ringing('10.4', '1099', null, 'lang-fr'));
-    await alice.waitFor((f) => f.op === 'event' && (f.payload as { callId?: string }).callId === '10.3');
+    await crm.waitFor((f) => f.op === 'event' && (f.payload as { callId?: string }).callId === '10.3');
     await carol.waitFor((f) => f.op === 'event' && (f.payload as { callId?: string }).callId === '10.4');
   });
 
