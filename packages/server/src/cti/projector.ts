@@ -53,6 +53,8 @@ export class CtiProjector {
   /** Per-call promise chain so a call's events keep their order across async lookups. */
   readonly #chains = new Map<string, Promise<void>>();
   readonly #dirtyQueues = new Set<string>();
+  /** While a domain change is projected: when its AMI event was received (the events' `at`). */
+  #causeAt: number | undefined;
   readonly #day: QueueDayStats;
   #timer: ReturnType<typeof setInterval> | undefined;
 
@@ -104,8 +106,20 @@ export class CtiProjector {
     this.refreshAgent(a.agentId);
   }
 
+  /**
+   * Events that follow directly from a change carry, as `at`, the time the change was
+   * applied: for live events the receipt of the AMI bytes, so a client can tell how
+   * old the fact is, whatever the server's own processing took.
+   */
   changes(pbx: string, changes: readonly DomainChange[]): void {
-    for (const c of changes) this.#change(pbx, c);
+    try {
+      for (const c of changes) {
+        this.#causeAt = c.at;
+        this.#change(pbx, c);
+      }
+    } finally {
+      this.#causeAt = undefined;
+    }
   }
 
   /** After a resync: every view may have moved. */
@@ -472,6 +486,6 @@ export class CtiProjector {
   }
 
   #publish<K extends EventType>(type: K, pbx: string | undefined, payload: EventPayload<K>): void {
-    this.#d.publish({ type, at: iso(this.#d.now()), ...(pbx ? { pbx } : {}), payload } as Extract<CtiEvent, { type: K }>);
+    this.#d.publish({ type, at: iso(this.#causeAt ?? this.#d.now()), ...(pbx ? { pbx } : {}), payload } as Extract<CtiEvent, { type: K }>);
   }
 }

@@ -5,7 +5,8 @@
  *
  * The latency result's ratio is baseline / ours (how many times lower our p99 is); the other
  * results use value / baseline as usual. Ours is measured from the AMI message's receipt at the
- * server to the client; the baseline from the event's emission at the PBX to the client.
+ * server (every CTI event carries it as `at`) to the client; the baseline from the event's
+ * emission at the PBX to the client. Clients are spread over several processes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +16,58 @@ import pino from 'pino';
 import { createServer } from '../packages/server/src/app/create-server.ts';
 import { loadConfig } from '../packages/server/src/config/index.ts';
 import { hashPassword } from '../packages/server/src/identity/index.ts';
-import { type FanoutClients, startFanoutClients } from './lib/ws-fanout-process.ts';
+import { WebSocketServer } from 'ws';
+import type { FanoutCommand, FanoutReply } from './lib/ws-fanout-process.ts';
 import { type BenchModule, type BenchResult, ratioOf } from './lib/result.ts';
 import { collectGarbage, round } from './lib/stats.ts';
+import { type ProcessPool, shares, startProcessPool } from './support/process-pool.ts';
+
+const CLIENT_MODULE = new URL('./lib/ws-fanout-child.ts', import.meta.url).pathname;
+const PROCESSES = 4;
+type Pool = ProcessPool<FanoutCommand, FanoutReply>;
+type Stats = Extract<FanoutReply, { type: 'stats' }>;
+
+/** Every process's figures, merged. */
+async function collect(pool: Pool): Promise<Omit<Stats, 'type'>> {
+  const parts = (await pool.all({ type: 'collect' })) as Stats[];
+  return {
+    events: parts.reduce((a, p) => a + p.events, 0),
+    latencies: parts.flatMap((p) => p.latencies),
+    ownNewchannels: parts.flatMap((p) => p.ownNewchannels),
+    cpuMs: parts.reduce((a, p) => a + p.cpuMs, 0),
+    rssBytes: parts.reduce((a, p) => a + p.rssBytes, 0),
+  };
+}
+
+/** Sends each process its share of `items`, one process after the other; returns how many connected. */
+async function openShares<T>(pool: Pool, items: T[], command: (share: T[]) => FanoutCommand): Promise<number> {
+  let connected = 0;
+  let at = 0;
+  for (const [i, n] of shares(items.length, pool.size).entries()) {
+    const r = await pool.ask(i, command(items.slice(at, at + n)));
+    at += n;
+    if (r.type !== 'ready') throw new Error(`client process answered ${r.type}`);
+    connected += r.connected;
+  }
+  return connected;
+}
+
+/** Heap per idle connection of a bare `ws` server (no authentication, no CTI state): the transport's floor. */
+async function bareWsHeapPerClient(pool: Pool, n: number): Promise<number> {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((r) => wss.once('listening', () => r()));
+  const port = (wss.address() as { port: number }).port;
+  wss.on('connection', (ws) => ws.on('message', () => ws.send(JSON.stringify({ op: 'welcome' }))));
+  const before = memory();
+  const connected = await openShares(pool, Array.from({ length: n }, () => 'bare'), (tokens) => ({ type: 'ws', url: `ws://127.0.0.1:${port}/`, tokens }));
+  if (connected !== n) throw new Error(`${connected} of ${n} bare WebSocket clients connected`);
+  await sleep(500);
+  const after = memory();
+  await pool.all({ type: 'close' });
+  for (const c of wss.clients) c.terminate();
+  await new Promise<void>((r) => wss.close(() => r()));
+  return (after.heap - before.heap) / n;
+}
 
 const FIRST_EXTENSION = 2000;
 const SECRET = 'fanout-bench-secret';
@@ -37,16 +87,24 @@ function memory(): { heap: number; rss: number } {
   return { heap: m.heapUsed, rss: m.rss };
 }
 
-/** Direct calls to every extension in turn, `perSecond` of them, for `ms`. Each phone answers and hangs up. */
+/**
+ * Direct calls to every extension in turn, `perSecond` of them, for `ms`. Each phone answers and
+ * hangs up. Exactly `perSecond * ms / 1000` calls are placed, even when a busy event loop wakes
+ * late, so that both sides of the comparison get the same calls and the same AMI events.
+ */
 async function traffic(sim: Awaited<ReturnType<typeof startSimulatedPbx>>, extensions: string[], perSecond: number, ms: number): Promise<number> {
+  const total = Math.round((perSecond * ms) / 1000);
   let placed = 0;
   const start = Date.now();
   const tickMs = 20;
-  while (Date.now() - start < ms) {
-    const due = Math.floor(((Date.now() - start) / 1000) * perSecond);
-    for (; placed < due; placed++) {
+  const place = (upTo: number) => {
+    for (; placed < Math.min(upTo, total); placed++) {
       sim.placeCall({ exten: extensions[placed % extensions.length]!, callerNumber: `+1555${String(placed % 10_000_000).padStart(7, '0')}`, talkMs: 300 });
     }
+  };
+  while (placed < total) {
+    place(Math.floor(((Date.now() - start) / 1000) * perSecond));
+    if (Date.now() - start >= ms) place(total);
     await sleep(tickMs);
   }
   // Let the last calls finish.
@@ -55,11 +113,11 @@ async function traffic(sim: Awaited<ReturnType<typeof startSimulatedPbx>>, exten
 }
 
 /** Collects the clients' figures once their event count has stopped growing (at most 15 s). */
-async function settled(clients: FanoutClients) {
-  let stats = await clients.request({ type: 'collect' }, 'stats');
+async function settled(clients: Pool) {
+  let stats = await collect(clients);
   for (let i = 0; i < 30; i++) {
     await sleep(500);
-    const next = await clients.request({ type: 'collect' }, 'stats');
+    const next = await collect(clients);
     if (next.events === stats.events) return next;
     stats = next;
   }
@@ -78,6 +136,7 @@ const bench: BenchModule = {
       host: '127.0.0.1',
       endpoints: extensions,
       users: [{ username: 'cti', secret: SECRET, read: 'all', write: 'all' }],
+      queues: [{ name: 'fanout', strategy: 'linear', timeout: 30, retry: 1 }],
       phones: { default: { mode: 'answer', answerAfterMs: 100 } },
     });
     const dataDir = mkdtempSync(join(tmpdir(), 'amiable-fanout-'));
@@ -92,29 +151,20 @@ const bench: BenchModule = {
       },
     });
     const server = await createServer(config, { logger: pino({ level: 'silent' }) });
-    const clients: FanoutClients = startFanoutClients();
+    const clients: Pool = startProcessPool<FanoutCommand, FanoutReply>(CLIENT_MODULE, PROCESSES);
     const results: BenchResult[] = [];
     try {
-      // Measurement tap: stamp each CTI event with the receipt time of the AMI message being applied.
-      const conn = server.pbxs.get('main')!;
-      let inFlight: number | undefined;
-      const model = conn.model as unknown as { apply: (msg: { receivedAt: number }, at: number) => unknown };
-      const apply = model.apply.bind(model);
-      model.apply = (msg, at) => {
-        inFlight = msg.receivedAt;
-        queueMicrotask(() => (inFlight = undefined));
-        return apply(msg, at);
-      };
-      const router = server.app.gateway.router as unknown as { publish: (e: { at: string }) => void };
-      const publish = router.publish.bind(router);
-      router.publish = (e) => publish(inFlight === undefined ? e : { ...e, at: new Date(inFlight).toISOString() });
-
       log(`creating ${n} agent accounts`);
       const hash = await hashPassword('fanout', { memoryCost: 1024, timeCost: 1, parallelism: 1 });
       const usernames: string[] = [];
+      // Agents see the desk they sit at: each signs in at its extension (joining one queue).
+      const skill = await server.repos.skills.create({ name: 'fanout', label: 'Fan-out', kind: 'skill' });
+      await server.repos.skills.setSkillQueues(skill.id, [{ pbx: 'main', queue: 'fanout', basePenalty: 0, penaltyStep: 1 }]);
       for (const ext of extensions) {
         const user = await server.repos.users.create({ username: `agent${ext}`, displayName: `Agent ${ext}`, role: 'agent', passwordHash: hash });
         await server.repos.agents.upsert(user.id, { pbx: 'main', defaultExtension: ext });
+        await server.repos.skills.setAgentSkills(user.id, [{ skillId: skill.id, proficiency: 1 }]);
+        await server.agents.signIn(user.id, {});
         usernames.push(user.username);
       }
       const tokens: string[] = [];
@@ -129,11 +179,12 @@ const bench: BenchModule = {
         tokens.push(...batch);
       }
 
-      // Memory per idle authenticated client.
+      // Memory per idle authenticated client, against a bare ws server's per-connection heap.
+      const bareHeapPerClient = await bareWsHeapPerClient(clients, n);
       await sleep(200);
       const before = memory();
-      const ready = await clients.request({ type: 'ws', url: `${server.url.replace('http', 'ws')}/api/ws`, tokens }, 'ready');
-      if (ready.connected !== n) throw new Error(`${ready.connected} of ${n} clients connected`);
+      const connected = await openShares(clients, tokens, (share) => ({ type: 'ws', url: `${server.url.replace('http', 'ws')}/api/ws`, tokens: share }));
+      if (connected !== n) throw new Error(`${connected} of ${n} clients connected`);
       await sleep(500);
       const after = memory();
       const heapPerClient = (after.heap - before.heap) / n;
@@ -141,7 +192,7 @@ const bench: BenchModule = {
       log(`idle: ${round(heapPerClient / 1024, 1)} KiB heap, ${round(rssPerClient / 1024, 1)} KiB RSS per client`);
 
       // Fan-out under load.
-      await clients.request({ type: 'mark' }, 'ready');
+      await clients.all({ type: 'mark' });
       const emitted0 = sim.eventsEmitted;
       const cpu0 = process.cpuUsage();
       const t0 = Date.now();
@@ -157,7 +208,7 @@ const bench: BenchModule = {
       const p99 = percentile(ours.latencies, 99);
       const amiRate = (amiEvents * 1000) / wallMs;
       log(`ours: ${calls} calls, ${amiEvents} AMI events (${Math.round(amiRate)}/s), ${ours.events} deliveries, p50 ${p50} ms, p99 ${p99} ms`);
-      await clients.request({ type: 'close' }, 'closed');
+      await clients.all({ type: 'close' });
 
       // Baseline: every client holds its own AMI connection and filters for itself.
       log(`baseline: ${n} AMI logins`);
@@ -169,8 +220,9 @@ const bench: BenchModule = {
           if (id) newchannelAt.set(id, Date.now());
         },
       });
-      const amiReady = await clients.request({ type: 'ami', host: '127.0.0.1', port: sim.port, username: 'cti', secret: SECRET, extensions }, 'ready');
-      if (amiReady.connected !== n) throw new Error(`${amiReady.connected} of ${n} AMI clients logged in`);
+      const amiConnected = await openShares(clients, extensions, (share) => ({ type: 'ami', host: '127.0.0.1', port: sim.port, username: 'cti', secret: SECRET, extensions: share }));
+      if (amiConnected !== n) throw new Error(`${amiConnected} of ${n} AMI clients logged in`);
+      await clients.all({ type: 'mark' });
       const bEmitted0 = sim.eventsEmitted;
       const bCpu0 = process.cpuUsage();
       const bt0 = Date.now();
@@ -188,7 +240,7 @@ const bench: BenchModule = {
       const bAmiRate = ((sim.eventsEmitted - bEmitted0) * 1000) / bWallMs;
       log(`baseline: ${bCalls} calls, ${Math.round(bAmiRate)} AMI events/s, ${base.events} AMI deliveries, p50 ${bp50} ms, p99 ${bp99} ms`);
 
-      const common = { clients: n, loadavg_1m: round((await import('node:os')).loadavg()[0] ?? 0, 2) };
+      const common = { clients: n, client_processes: PROCESSES, loadavg_1m: round((await import('node:os')).loadavg()[0] ?? 0, 2) };
       results.push(
         {
           bench: 'gateway.fanout',
@@ -237,15 +289,15 @@ const bench: BenchModule = {
           metric: 'heap_per_idle_client_kb',
           value: round(heapPerClient / 1024, 2),
           unit: 'KiB',
-          baseline: 'rss per idle client',
-          baseline_value: round(rssPerClient / 1024, 2),
-          ratio: ratioOf(heapPerClient, rssPerClient),
+          baseline: 'heap per idle connection of a bare ws server (no auth, no CTI state)',
+          baseline_value: round(bareHeapPerClient / 1024, 2),
+          ratio: ratioOf(heapPerClient, bareHeapPerClient),
           target: '<= 30 KiB',
           pass: heapPerClient / 1024 <= 30,
-          extra: common,
+          extra: { ...common, rss_per_client_kb: round(rssPerClient / 1024, 2) },
         },
       );
-      await clients.request({ type: 'close' }, 'closed');
+      await clients.all({ type: 'close' });
       return results;
     } finally {
       await clients.stop();
