@@ -89,8 +89,10 @@ export function wireGateway(deps: {
           trustProxy: trustProxyOption(config.trustedProxies, config.http.trustProxy),
           ws: { maxFramesPerSecond: config.ws.maxFramesPerSecond, frameBurst: config.ws.frameBurst },
           loginLimits: {
-            perUser: { limit: config.auth.loginAttemptsPerMinute, windowMs: 60_000 },
-            perIp: { limit: config.auth.loginAttemptsPerMinute * 5, windowMs: 60_000 },
+            perUserAddress: { limit: config.auth.loginAttemptsPerMinute, windowMs: 60_000 },
+            perUser: { limit: config.auth.loginAttemptsPerMinute * 3, windowMs: 60_000 },
+            perIp: { limit: config.auth.loginFailuresPerAddressPerMinute, windowMs: 60_000 },
+            rememberSuccessMs: config.auth.rememberSignInDays * 86_400_000,
           },
         },
         ...identity,

@@ -77,7 +77,15 @@ export const ConfigSchema = T.Object({
       tokenSecret: T.Optional(T.String({ minLength: 32 })),
       accessTokenTtlSeconds: T.Integer({ minimum: 30, default: 900 }),
       refreshTokenTtlSeconds: T.Integer({ minimum: 60, default: 7 * 24 * 3600 }),
+      /** Failed logins per minute for one username from one address; three times as many from any address. */
       loginAttemptsPerMinute: T.Integer({ minimum: 1, default: 10 }),
+      /**
+       * Failed logins per minute from one address across usernames (password spraying). Large, for
+       * call centres behind one public address; usernames that signed in from that address before are exempt.
+       */
+      loginFailuresPerAddressPerMinute: T.Integer({ minimum: 1, default: 100 }),
+      /** Days a successful sign-in exempts its username and address from the per-user and per-address budgets. */
+      rememberSignInDays: T.Integer({ minimum: 0, maximum: 365, default: 30 }),
     },
     { default: {} },
   ),

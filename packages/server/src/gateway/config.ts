@@ -1,4 +1,4 @@
-import type { LoginLimits } from '../identity/auth-service.ts';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../identity/login-guard.ts';
 import type { PasswordHashOptions } from '../identity/password.ts';
 import { DEFAULT_ROUTER_OPTIONS, type RouterOptions } from './router/types.ts';
 
@@ -41,7 +41,6 @@ export type GatewayConfigInput = Partial<Omit<GatewayConfig, 'router' | 'ws' | '
 };
 
 export function resolveGatewayConfig(input: GatewayConfigInput): GatewayConfig {
-  const fifteenMinutes = 15 * 60 * 1000;
   return Object.freeze({
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 7 * 24 * 3600,
@@ -51,11 +50,7 @@ export function resolveGatewayConfig(input: GatewayConfigInput): GatewayConfig {
     docs: true,
     version: '0.1.0',
     ...input,
-    loginLimits: {
-      perUser: { limit: 5, windowMs: fifteenMinutes },
-      perIp: { limit: 50, windowMs: fifteenMinutes },
-      ...input.loginLimits,
-    },
+    loginLimits: { ...DEFAULT_LOGIN_LIMITS, ...input.loginLimits },
     router: { ...DEFAULT_ROUTER_OPTIONS, ...input.router },
     ws: { helloTimeoutMs: 10_000, heartbeatMs: 30_000, closeGraceMs: 10_000, maxPayloadBytes: 64 * 1024, maxFramesPerSecond: 20, frameBurst: 100, ...input.ws },
   });

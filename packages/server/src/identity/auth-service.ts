@@ -2,18 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { TokenPair } from '@amiable/protocol';
 import { type AccessTokens, looksLikeAccessToken } from './access-token.ts';
 import type { Clock } from './clock.ts';
-import { CODES, CtiError, rateLimited } from './errors.ts';
+import { CODES, CtiError } from './errors.ts';
 import type { PasswordHasher } from './password.ts';
 import type { ApiKeyRecord, ApiKeyStore, RefreshTokenStore, UserRecord, UserStore } from './ports.ts';
 import { type Principal, principalFromApiKey, principalFromUser } from './principal.ts';
-import { createSlidingWindowLimiter } from './rate-limiter.ts';
+import { createLoginGuard, type LoginLimits } from './login-guard.ts';
 import type { PrincipalChanges, SessionEndReason } from './principal-changes.ts';
 import { randomSecret, sha256 } from './secrets.ts';
 
-export interface LoginLimits {
-  perUser: { limit: number; windowMs: number };
-  perIp: { limit: number; windowMs: number };
-}
+export type { LoginLimits } from './login-guard.ts';
 
 export interface AuthServiceDeps {
   users: UserStore;
@@ -30,11 +27,11 @@ export interface AuthServiceDeps {
 
 /**
  * Login, token refresh with rotation, logout and credential checks. Failed logins are limited per
- * username and per address (sliding window); a refresh token used twice revokes its whole session.
+ * username and address, per username and per address (see `login-guard.ts`); a refresh token
+ * used twice revokes its whole session.
  */
 export function createAuthService(deps: AuthServiceDeps) {
-  const perUser = createSlidingWindowLimiter({ ...deps.loginLimits.perUser, clock: deps.clock });
-  const perIp = createSlidingWindowLimiter({ ...deps.loginLimits.perIp, clock: deps.clock });
+  const guard = createLoginGuard(deps.loginLimits, deps.clock);
   const ended = (userId: string, sessionId: string | undefined, reason: SessionEndReason) =>
     deps.changes.publish({ kind: 'session.ended', userId, ...(sessionId ? { sessionId } : {}), reason, at: deps.clock.now() });
 
@@ -86,19 +83,18 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   return {
     async login(username: string, password: string, ip: string): Promise<{ tokens: TokenPair; principal: Principal }> {
-      const userKey = username.toLowerCase();
-      for (const check of [perUser.check(userKey), perIp.check(ip)]) {
-        if (!check.allowed) throw rateLimited(Math.ceil(check.retryAfterMs / 1000));
+      const attempt = guard.begin(username, ip);
+      let user: UserRecord | undefined;
+      let ok = false;
+      try {
+        user = await deps.users.findByUsername(username);
+        ok = await deps.passwords.verify(user?.passwordHash, password);
+      } finally {
+        if (user && ok) attempt.succeeded();
+        else attempt.failed();
       }
-      const user = await deps.users.findByUsername(username);
-      const ok = await deps.passwords.verify(user?.passwordHash, password);
-      if (!user || !ok) {
-        perUser.hit(userKey);
-        perIp.hit(ip);
-        throw new CtiError(CODES.INVALID_CREDENTIALS, 'Wrong username or password');
-      }
+      if (!user || !ok) throw new CtiError(CODES.INVALID_CREDENTIALS, 'Wrong username or password');
       if (user.disabled) throw new CtiError(CODES.USER_DISABLED, 'The account is disabled');
-      perUser.reset(userKey);
       const sessionId = randomUUID();
       await deps.refreshTokens.openSession(sessionId, user.id, deps.clock.now());
       const tokens = await issue(user, sessionId);

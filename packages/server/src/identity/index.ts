@@ -1,5 +1,6 @@
 export { createAccessTokens, looksLikeAccessToken, type AccessClaims, type AccessTokens } from './access-token.ts';
-export { createAuthService, type AuthService, type AuthServiceDeps, type LoginLimits } from './auth-service.ts';
+export { createAuthService, type AuthService, type AuthServiceDeps } from './auth-service.ts';
+export { createLoginGuard, DEFAULT_LOGIN_LIMITS, type LoginGuard, type LoginLimits, type LoginWindow } from './login-guard.ts';
 export { systemClock, type Clock } from './clock.ts';
 export { CtiError } from './errors.ts';
 export { changeAffects, createLivePrincipals, immediateVerdict, type LivePrincipals, type LiveVerdict } from './live-principals.ts';

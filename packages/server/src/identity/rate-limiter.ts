@@ -27,6 +27,17 @@ export function createSlidingWindowLimiter(options: SlidingWindowOptions) {
     return list;
   };
 
+  const hit = (key: string): void => {
+    const list = recent(key);
+    list.push(options.clock.now());
+    hits.delete(key);
+    hits.set(key, list.slice(-options.limit));
+    if (hits.size > maxKeys) {
+      const first = hits.keys().next().value;
+      if (first !== undefined) hits.delete(first);
+    }
+  };
+
   return {
     /** Whether another attempt is allowed now (does not count one). */
     check(key: string): LimitCheck {
@@ -35,17 +46,21 @@ export function createSlidingWindowLimiter(options: SlidingWindowOptions) {
       const oldest = list[list.length - options.limit] ?? options.clock.now();
       return { allowed: false, retryAfterMs: Math.max(1, oldest + options.windowMs - options.clock.now()) };
     },
-    /** Counts one attempt. */
-    hit(key: string): void {
-      const list = recent(key);
-      list.push(options.clock.now());
-      hits.delete(key);
-      hits.set(key, list.slice(-options.limit));
-      if (hits.size > maxKeys) {
-        const first = hits.keys().next().value;
-        if (first !== undefined) hits.delete(first);
-      }
+    /**
+     * Counts one attempt now and returns the function that takes it back (an attempt that turned
+     * out to be allowed, such as a successful login, stops counting).
+     */
+    take(key: string): () => void {
+      const at = options.clock.now();
+      hit(key);
+      return () => {
+        const list = hits.get(key);
+        const i = list?.lastIndexOf(at) ?? -1;
+        if (list && i >= 0) list.splice(i, 1);
+      };
     },
+    /** Counts one attempt. */
+    hit,
     reset(key: string): void {
       hits.delete(key);
     },

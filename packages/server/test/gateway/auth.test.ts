@@ -38,7 +38,7 @@ describe('login', () => {
   });
 
   it('locks out a brute-forced username with CTI_ERR_RATE_LIMITED and a retryAfter, even for the right password', async () => {
-    fx = await buildFixture({ config: { tokenSecret: 'x'.repeat(32), loginLimits: { perUser: { limit: 3, windowMs: 60_000 } } } });
+    fx = await buildFixture({ config: { tokenSecret: 'x'.repeat(32), loginLimits: { perUserAddress: { limit: 3, windowMs: 60_000 } } } });
     for (let i = 0; i < 3; i++) {
       const res = await fx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'alice', password: `guess-${i}` } });
       expect(res.statusCode).toBe(401);
