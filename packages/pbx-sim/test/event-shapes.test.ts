@@ -10,7 +10,7 @@ import { fieldNames } from './support/trace.ts';
  * fields follow the documented blocks (channel snapshot with a prefix, the
  * member blob); they are listed here so that nothing else slips in.
  */
-const UNRECORDED = new Set(['ChanSpyStart', 'ChanSpyStop', 'MixMonitorStart', 'MixMonitorStop', 'QueueMemberPenalty', 'Shutdown']);
+const UNRECORDED = new Set(['QueueMemberPenalty', 'Shutdown']);
 
 function unknownShapes(messages: Iterable<{ event: string | undefined; kind: string; fields: string[] }>): string[] {
   const bad = new Set<string>();

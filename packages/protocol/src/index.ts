@@ -27,3 +27,4 @@ export * from './rest/customers.ts';
 export * from './rest/call-records.ts';
 export * from './rest/reports.ts';
 export * from './rest/audit.ts';
+export * from './rest/transfer-targets.ts';

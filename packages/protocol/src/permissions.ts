@@ -30,7 +30,8 @@ const READ: Permission[] = ['agent.read', 'call.read', 'queue.read', 'pbx.read',
 
 /** The permissions each role holds. Admin holds all of them. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  agent: [...READ, 'agent.control', 'call.control', 'customer.read', 'customer.write'],
+  // recording.control: an agent's own calls, and only where the server's recording policy allows it.
+  agent: [...READ, 'agent.control', 'call.control', 'recording.control', 'customer.read', 'customer.write'],
   supervisor: [
     ...READ,
     'queue.monitor',

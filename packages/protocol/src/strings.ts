@@ -34,6 +34,11 @@ export function PhoneNumber(options: StringOptions = {}): TString {
 }
 
 /** An Asterisk queue name such as `lang-en`. */
+/** Where a call may be transferred: an extension or phone number, or a queue by name. */
+export function TransferDestination(options: StringOptions = {}): TString {
+  return Type.String({ pattern: '^(\\+?[0-9*#][0-9*# ().-]*|[A-Za-z0-9_.-]+)$', minLength: 1, maxLength: 64, ...options });
+}
+
 export function QueueName(options: StringOptions = {}): TString {
   return Type.String({ pattern: '^[A-Za-z0-9_.-]+$', minLength: 1, maxLength: 64, ...options });
 }

@@ -23,7 +23,7 @@ export {
   queueStatusAction,
   queueSummaryAction,
 } from './queue.ts';
-export { type MixMonitorParams, mixMonitorAction, stopMixMonitorAction } from './recording.ts';
+export { type MixMonitorParams, mixMonitorAction, mixMonitorMuteAction, stopMixMonitorAction } from './recording.ts';
 export { eventsAction, logoffAction, pingAction } from './session.ts';
 export {
   bridgeInfoAction,

@@ -41,3 +41,16 @@ export function stopMixMonitorAction(p: { channel: string; mixMonitorId?: string
     MixMonitorID: p.mixMonitorId === undefined ? undefined : label(p.mixMonitorId, 'MixMonitorID', 128),
   };
 }
+
+/**
+ * MixMonitorMute: silence (`state: true`) or restore a running recording. Asterisk 22 has no
+ * PauseMonitor/UnpauseMonitor (they went with the removed Monitor application); muting keeps the
+ * file running with silence, so "pause recording" is built on it.
+ */
+export function mixMonitorMuteAction(p: { channel: string; state: boolean; direction?: 'read' | 'write' | 'both' }): AmiAction {
+  const direction = p.direction ?? 'both';
+  if (direction !== 'read' && direction !== 'write' && direction !== 'both') {
+    throw new AmiInvalidArgumentError('Direction must be read, write or both', { field: 'Direction', value: String(direction) });
+  }
+  return { Action: 'MixMonitorMute', Channel: concreteChannel(p.channel), Direction: direction, State: p.state ? '1' : '0' };
+}

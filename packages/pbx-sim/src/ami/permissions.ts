@@ -98,5 +98,6 @@ export const ACTION_PERMS: Readonly<Record<string, number>> = {
   hangup: PERM.system | PERM.call,
   mixmonitor: PERM.system,
   stopmixmonitor: PERM.system | PERM.call,
+  mixmonitormute: PERM.system | PERM.call,
   command: PERM.command,
 };

@@ -3,6 +3,7 @@ import type { AmiMessage } from '@amiable/ami';
 import type { ResolvedConfig } from '../config.ts';
 import type { PbxCore } from '../engine/core.ts';
 import type { PbxEngine } from '../engine/engine.ts';
+import { requestBadFormat } from './actions/auth.ts';
 import { actionRegistry } from './actions/index.ts';
 import type { ActionContext, ActionHandler } from './actions/types.ts';
 import type { EventBus, Pairs } from './event-bus.ts';
@@ -95,6 +96,8 @@ export class AmiServer implements SessionHost {
       session.respond('Error', actionId, [
         ['Message', `Invalid/unknown command: ${name}. Use Action: ListCommands to show available commands.`],
       ]);
+      // As recorded (mixmonitor-start-stop): a security-class RequestBadFormat follows the refusal.
+      requestBadFormat(this.deps.core, this.deps.bus, session, name);
       return;
     }
     const need = ACTION_PERMS[key] ?? 0;

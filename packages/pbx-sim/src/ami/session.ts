@@ -30,6 +30,8 @@ export class AmiSession implements EventSubscriber {
   readonly remotePort: number;
   readonly localPort: number;
   user: SessionUser | undefined;
+  /** When the login succeeded (the SessionTV of security events). */
+  loggedInAt = 0;
   /** Event mask set by Login's `Events:` or the Events action. */
   mask = ALL_PERMS;
   /** Pending MD5 challenge. */

@@ -136,6 +136,7 @@ export class PbxEngine implements DialHost {
     return { ok: true, message: 'Redirect successful', after };
   }
 
+  /** As recorded (mixmonitor-start-stop): a bare Success, then VarSet MIXMONITOR_FILENAME, then MixMonitorStart. */
   mixMonitor(channel: string, file: string | undefined): ActionOutcome {
     const ch = this.core.findChannel(channel);
     if (!ch) return { ok: false, message: 'No such channel', after: noop };
@@ -143,7 +144,6 @@ export class PbxEngine implements DialHost {
     return {
       ok: true,
       message: '',
-      extra: [['MixMonitorID', id]],
       after: () => {
         this.#mixmonitors.set(ch, id);
         varset(this.core, ch, 'MIXMONITOR_FILENAME', file ?? `${ch.uniqueid}.wav`);
@@ -158,10 +158,26 @@ export class PbxEngine implements DialHost {
     if (!this.#mixmonitors.has(ch)) return { ok: false, message: 'Could not stop MixMonitor', after: noop };
     return {
       ok: true,
-      message: 'MixMonitor stopped',
+      message: '',
       after: () => {
         this.#mixmonitors.delete(ch);
         this.core.bus.emitLazy('MixMonitorStop', PERM.call, () => cs(ch));
+      },
+    };
+  }
+
+  /** MixMonitorMute: a bare Success, then the MixMonitorMute event with Direction and State. */
+  mixMonitorMute(channel: string, direction: string, state: string): ActionOutcome {
+    const ch = this.core.findChannel(channel);
+    if (!ch) return { ok: false, message: 'No such channel', after: noop };
+    if (!this.#mixmonitors.has(ch)) return { ok: false, message: 'Cannot set mute flag', after: noop };
+    if (direction !== 'read' && direction !== 'write' && direction !== 'both') return { ok: false, message: 'Invalid direction', after: noop };
+    const on = /^(1|true|yes|on)$/i.test(state) ? '1' : '0';
+    return {
+      ok: true,
+      message: '',
+      after: () => {
+        this.core.bus.emitLazy('MixMonitorMute', PERM.call, () => [...cs(ch), ['Direction', direction], ['State', on]]);
       },
     };
   }

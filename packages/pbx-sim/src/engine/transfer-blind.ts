@@ -95,6 +95,10 @@ export function blindTransfer(
   const sides = sidesOf(deps, t);
   if (!sides) return ['Transfer failed', () => {}];
   const route = context === 'internal' ? internalRoute(core, exten, sides.transferee.callerNum, sides.transferee.callerName) : undefined;
+  if (route?.end.kind === 'queue' && (options.announce ?? true)) {
+    const queue = route.end.queue;
+    return ['Transfer succeeded', () => runBlindToQueue(deps, sides, exten, context, queue, route.steps.slice(1))];
+  }
   if (route?.end.kind !== 'dial') return ['Transfer invalid', () => {}];
   const endpoint = route.end.endpoint;
   const announce = options.announce ?? true;
@@ -142,4 +146,48 @@ function runBlind(
   runSteps(core, c, rest);
   const dial = new DialCall(core, deps.dials, s.party, endpoint);
   dial.start(announce ? { afterEnter: () => varset(core, c, 'BLINDTRANSFER', '') } : {});
+}
+
+/**
+ * Blind transfer to a queue by name (blind-transfer-to-queue): the spurious Unhold, BlindTransfer,
+ * both BridgeLeave and the BridgeDestroy, then AgentComplete (transfer) for the first queue, then
+ * the caller joins the new queue (same channel and Uniqueid), and last the transferer hangs up.
+ */
+function runBlindToQueue(
+  deps: TransferDeps,
+  s: TransferSides,
+  exten: string,
+  context: string,
+  queue: string,
+  rest: Parameters<typeof runSteps>[2],
+): void {
+  const { core } = deps;
+  const { transferer: t, transferee: c, bridge } = s;
+  unhold(core, t);
+  varset(core, c, 'BLINDTRANSFER', t.name);
+  varset(core, t, 'BLINDTRANSFER', c.name);
+  varset(core, t, 'BRIDGEPEER', '');
+  core.bus.emitLazy('BlindTransfer', PERM.call, () => [
+    ['Result', 'Success'],
+    ...cs(t, 'Transferer'),
+    ...cs(c, 'Transferee'),
+    ...bs(bridge),
+    ['IsExternal', 'Yes'],
+    ['Context', context],
+    ['Extension', exten],
+  ]);
+  varset(core, c, 'BRIDGEPEER', '');
+  if (t.kind === 'pjsip') varset(core, c, 'BRIDGEPVTCALLID', '');
+  newexten(core, c, context, exten, 1, c.app, c.appData);
+  bridgeLeave(core, bridge, c);
+  varsets(core, c, s.leaveVars());
+  bridgeLeave(core, bridge, t);
+  bridgeDestroy(core, bridge);
+  s.settle();
+  s.detach();
+  runSteps(core, c, rest);
+  deps.queues.enter(s.party, queue);
+  rtpQos(core, t);
+  hangup(core, t, 16);
+  if (t.endpoint) refreshEndpoint(core, t.endpoint);
 }

@@ -14,6 +14,8 @@ import {
   callHangup,
   callOriginate,
   callTransfer,
+  recordingPause,
+  recordingResume,
   recordingStart,
   recordingStop,
 } from './call-commands.ts';
@@ -51,6 +53,8 @@ export const COMMAND_CATALOGUE = {
   'supervisor.moveAgent': supervisorMoveAgent,
   'recording.start': recordingStart,
   'recording.stop': recordingStop,
+  'recording.pause': recordingPause,
+  'recording.resume': recordingResume,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_CATALOGUE;

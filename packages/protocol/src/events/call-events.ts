@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { CustomerSummarySchema } from '../rest/customers.ts';
-import { Extension, Identifier, Nullable, OneOf, PhoneNumber, QueueName, SafeString, Timestamp, Url } from '../strings.ts';
+import { Extension, Identifier, Nullable, OneOf, PhoneNumber, QueueName, SafeString, Timestamp, TransferDestination, Url } from '../strings.ts';
 import { defineEvent } from './define.ts';
 
 /**
@@ -88,7 +88,8 @@ export const callTransferredEvent = defineEvent({
     ...callBase,
     mode: Type.Union([Type.Literal('blind'), Type.Literal('attended')]),
     /** The number or extension the call went to. */
-    to: PhoneNumber(),
+    /** The extension, number or queue (by name) the call went to. */
+    to: TransferDestination(),
     toAgentId: Nullable(Identifier()),
     result: Type.Union([Type.Literal('success'), Type.Literal('failed')]),
   }),
@@ -140,5 +141,25 @@ export const callDismissedEvent = defineEvent({
   payload: Type.Object({
     ...callBase,
     reason: Type.Union([Type.Literal('answered-elsewhere'), Type.Literal('caller-left'), Type.Literal('no-answer')]),
+  }),
+});
+
+export const RECORDING_STATES = ['recording', 'paused', 'stopped'] as const;
+
+export const callRecordingEvent = defineEvent({
+  type: 'call.recording',
+  description:
+    "The recording of a call started, was paused or resumed, or stopped (confirmed by Asterisk's MixMonitorStart, MixMonitorMute and MixMonitorStop).",
+  permission: 'call.read',
+  scopeFields: CALL_SCOPE,
+  keyPermissions: CALL_KEY_PERMISSIONS,
+  payload: Type.Object({
+    ...callBase,
+    state: OneOf(RECORDING_STATES),
+    /** The file, relative to Asterisk's recording directory. */
+    file: Nullable(SafeString({ maxLength: 300 })),
+    /** Who asked: a user id, or `policy` for a queue that records every call. */
+    by: Nullable(Identifier()),
+    startedAt: Nullable(Timestamp()),
   }),
 });

@@ -4,13 +4,14 @@ import type { AgentService } from '../features/agents/agent-service.ts';
 import type { CallService, Seat } from '../features/calls/call-service.ts';
 import { trustedWorkstation } from '../features/agents/trusted-workstation.ts';
 import { ServiceErrors } from '../features/common/service-errors.ts';
+import type { RecordingRequester, RecordingService } from '../features/recording/recording-service.ts';
 
 /**
  * Maps every command of the catalogue to the service that carries it out. The
  * gateway has already validated the arguments and checked permission and target.
  */
-export function createCommandHandlers(deps: { agents: AgentService; calls: CallService }): CommandHandlers {
-  const { agents, calls } = deps;
+export function createCommandHandlers(deps: { agents: AgentService; calls: CallService; recordings: RecordingService }): CommandHandlers {
+  const { agents, calls, recordings } = deps;
   const self = (p: Principal, args: { agentId?: string | undefined }): string => {
     const id = args.agentId ?? p.agentId;
     if (!id) throw ServiceErrors.noSuchAgent('This account is not an agent; name an agentId');
@@ -20,6 +21,40 @@ export function createCommandHandlers(deps: { agents: AgentService; calls: CallS
     const a = agents.get(agentId);
     if (!a) throw ServiceErrors.notSignedIn('The agent is not signed in', { agentId });
     return { pbx: a.pbx, extension: a.extension, name: a.name };
+  };
+  /**
+   * The agent whose seat carries a call command: the one named (`agentId`, already checked against
+   * the caller's scope by the gateway), else the caller's own seat, else (supervisors,
+   * integrations, admins) the signed-in agent who has the call.
+   */
+  const callAgent = (p: Principal, args: { callId: string; agentId?: string | undefined }): { agentId: string; seat: Seat } => {
+    if (args.agentId) return { agentId: args.agentId, seat: seatOf(args.agentId) };
+    const own = p.agentId ? agents.get(p.agentId) : undefined;
+    if (own && (p.role === 'agent' || calls.holds(seatOf(own.agentId), args.callId))) return { agentId: own.agentId, seat: seatOf(own.agentId) };
+    if (p.role !== 'agent') {
+      for (const a of agents.list()) {
+        const seat = seatOf(a.agentId);
+        if (calls.holds(seat, args.callId)) return { agentId: a.agentId, seat };
+      }
+      if (!own) throw ServiceErrors.noActiveCall('No signed-in agent has this call; name the agentId', { callId: args.callId });
+    }
+    return { agentId: self(p, {}), seat: seatOf(self(p, {})) };
+  };
+  const requester = (p: Principal, agentId: string | undefined): RecordingRequester => ({
+    userId: p.userId,
+    role: p.role,
+    own: agentId === undefined || agentId === p.agentId,
+  });
+  const record = (op: 'start' | 'stop' | 'pause' | 'resume') => async (p: Principal, args: { callId: string; agentId?: string | undefined }) => {
+    // The policy is checked before any lookup: an agent who may not record learns nothing about calls.
+    recordings.assertAllowed(requester(p, args.agentId));
+    const { agentId, seat } = callAgent(p, args);
+    const channel = calls.channelOf(seat, args.callId);
+    const leg = { pbx: seat.pbx, uniqueid: channel.uniqueid, name: channel.name, linkedid: channel.linkedid, extension: seat.extension, agentId, queue: channel.queue };
+    const who = requester(p, agentId);
+    if (op === 'start') return recordings.start(leg, who);
+    if (op === 'stop') return recordings.stop(leg, who);
+    return recordings.pause(leg, who, op === 'pause');
   };
   const spy = (mode: 'listen' | 'whisper' | 'barge') => async (p: Principal, args: { agentId: string }) => {
     const supervisorAgent = p.agentId ? agents.get(p.agentId) : undefined;
@@ -47,17 +82,19 @@ export function createCommandHandlers(deps: { agents: AgentService; calls: CallS
       const seat = seatOf(self(p, {}));
       return calls.originate(seat, args.to);
     },
-    'call.transfer': (p, args) => calls.transfer(seatOf(self(p, {})), args.callId, args.to, args.mode),
+    'call.transfer': (p, args) => calls.transfer(callAgent(p, args).seat, args.callId, args.to, args.mode),
     'call.completeTransfer': async (p, args) => {
-      await calls.hangup(seatOf(self(p, {})), args.callId);
+      await calls.hangup(callAgent(p, args).seat, args.callId);
       return { ok: true };
     },
     'call.hangup': async (p, args) => {
-      await calls.hangup(seatOf(self(p, {})), args.callId);
+      await calls.hangup(callAgent(p, args).seat, args.callId);
       return { ok: true };
     },
-    'recording.start': (p, args) => calls.record(seatOf(self(p, {})), args.callId, true),
-    'recording.stop': (p, args) => calls.record(seatOf(self(p, {})), args.callId, false),
+    'recording.start': record('start'),
+    'recording.stop': record('stop'),
+    'recording.pause': record('pause'),
+    'recording.resume': record('resume'),
     'supervisor.listen': spy('listen'),
     'supervisor.whisper': spy('whisper'),
     'supervisor.barge': spy('barge'),

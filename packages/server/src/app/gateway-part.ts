@@ -107,6 +107,7 @@ export function wireGateway(deps: {
           defaultCountry: config.phone.defaultCountry,
           defaultWrapup: { seconds: config.wrapup.seconds, mode: config.wrapup.mode },
           allowManualExtension: config.allowManualExtension,
+          transferTargets: config.transfers.targets,
           repos: storage.repos,
           handle: storage.handle,
           demo: storage.demo,

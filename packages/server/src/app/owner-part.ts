@@ -22,6 +22,9 @@ import { channelsOfExtension, type PbxModel } from '../telephony/index.ts';
 import { createAgentDirectory, createTimesheet } from './agent-directory.ts';
 import { createCallRecordWriter } from './call-record-writer.ts';
 import { createCommandHandlers } from './command-handlers.ts';
+import { createAutoRecord } from '../features/recording/auto-record.ts';
+import { RecordingService } from '../features/recording/recording-service.ts';
+import { checkRecordingTemplate } from '../features/recording/recording-template.ts';
 import { createPresenceStore } from './presence-store.ts';
 import { createStateView } from './state-view.ts';
 
@@ -89,11 +92,29 @@ export async function wireOwner(deps: {
         const model = pbxs.get(pbx)?.model;
         return model ? channelsOfExtension(model, ext).map((c) => ({ uniqueid: c.uniqueid, name: c.name, linkedid: c.linkedid })) : [];
       },
+      queueOf: (pbx, linkedid) => pbxs.get(pbx)?.model.calls.get(linkedid)?.facts.queues[0] ?? null,
     },
     dialing: (pbx) => {
       const p = pbxById.get(pbx)!;
       return { context: p.context, deviceTech: p.deviceTech, outboundPrefix: p.outboundPrefix, defaultCountry: config.phone.defaultCountry };
     },
+    transfers: (pbx) => ({ targets: config.transfers.targets, queues: new Set(pbxs.get(pbx)?.model.queues.keys() ?? []) }),
+  });
+  const recordings = new RecordingService({
+    pbx: link,
+    policy: { ...config.recording, fileTemplate: checkRecordingTemplate(config.recording.fileTemplate) },
+    publish: (event) => {
+      bus.publishCti(event);
+      deps.archive.appendCti(ctiArchiveInput(event));
+    },
+    now,
+  });
+  const autoRecord = createAutoRecord({
+    recordings,
+    agents,
+    policy: config.recording,
+    channelName: (pbx, uniqueid) => pbxs.get(pbx)?.model.channels.get(uniqueid)?.name,
+    log,
   });
   const queueInfos = createQueueInfos({
     skills: () => repos.skills.list(),
@@ -145,7 +166,10 @@ export async function wireOwner(deps: {
           deps.archive.appendAmi(pbx, msg);
           bus.publishAmi(pbx, msg);
         },
-        changes: (pbx, changes) => projector.changes(pbx, changes),
+        changes: (pbx, changes) => {
+          projector.changes(pbx, changes);
+          autoRecord(pbx, changes);
+        },
         resynced: (pbx, info) => {
           models.set(pbx, info.model);
           projector.changes(pbx, info.changes);
@@ -189,7 +213,7 @@ export async function wireOwner(deps: {
     agents,
     queueInfos,
     state: createStateView({ pbxs, agents, projector, pbxSince, now }),
-    commands: createCommandHandlers({ agents, calls }),
+    commands: createCommandHandlers({ agents, calls, recordings }),
     async start() {
       // Writes spooled by a previous run (killed while the database was away) land first.
       if (!(await deps.durable.recordsDrained(30_000))) {

@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DemoCredentials } from '../demo/seed-demo.ts';
+import type { TransferTarget } from '../features/calls/transfer-targets.ts';
 import { featureRoutes } from '../features/rest/index.ts';
+import { transferTargetRoutes } from '../features/rest/transfer-targets-routes.ts';
 import type { ArchiveWriter } from '../persistence/archive/archive-writer.ts';
 import type { DatabaseHandle } from '../persistence/database.ts';
 import type { Repositories } from '../persistence/repositories/index.ts';
@@ -24,6 +26,7 @@ export function serverRoutes(deps: {
   allowManualExtension?: boolean;
   defaultCountry?: string;
   defaultWrapup?: { seconds: number; mode: 'timeout' | 'manual' };
+  transferTargets?: readonly TransferTarget[];
 }): (app: FastifyInstance) => Promise<void> {
   const started = Date.now();
   let lastCount = 0;
@@ -53,6 +56,11 @@ export function serverRoutes(deps: {
       ...(deps.defaultWrapup ? { defaultWrapup: deps.defaultWrapup } : {}),
       ...(deps.allowManualExtension === undefined ? {} : { allowManualExtension: deps.allowManualExtension }),
     })(app);
+
+    await transferTargetRoutes(app, {
+      targets: deps.transferTargets ?? [],
+      queues: () => new Set([...deps.pbxs.values()].flatMap((c) => [...c.model.queues.keys()])),
+    });
 
     const gw = app.gateway;
     app.get('/api/demo', { schema: { hide: true } }, async (_req, reply) => {

@@ -146,6 +146,46 @@ export const ConfigSchema = T.Object({
     },
     { default: {} },
   ),
+  /**
+   * Where calls may be transferred. With no targets, any internal extension, any dialable number
+   * and any queue the PBX reports are allowed; with targets, only those: queues by name,
+   * extensions exactly, external numbers that start with one of the `external` prefixes.
+   * The list is served at `GET /api/transfer-targets` for desks to show.
+   */
+  transfers: T.Object(
+    {
+      targets: T.Array(
+        T.Object(
+          {
+            kind: T.Union([T.Literal('queue'), T.Literal('extension'), T.Literal('external')]),
+            /** Queue name, extension, or (external) the number prefix allowed, e.g. `+44` or `0`. */
+            value: T.String({ pattern: '^[A-Za-z0-9_.+*#-]{1,64}$' }),
+            label: T.Optional(T.String({ pattern: '^[^\\r\\n\\x00]{1,200}$' })),
+          },
+          { additionalProperties: false },
+        ),
+        { default: [], maxItems: 1000 },
+      ),
+    },
+    { default: {} },
+  ),
+  /** Call recording (MixMonitor on the agent's channel). */
+  recording: T.Object(
+    {
+      /** Agents may start, stop, pause and resume the recording of their own calls (supervisors and admins always may). */
+      agentControl: T.Boolean({ default: false }),
+      /**
+       * File name template, relative to Asterisk's monitor directory. Placeholders: {date}
+       * (YYYY-MM-DD), {time} (HHMMSS), {linkedid}, {uniqueid}, {extension}, {agent}, {queue}.
+       * Letters, digits, `_ - . /` only, no `..`; the extension is added from `format`.
+       */
+      fileTemplate: T.String({ default: 'cti/{date}/{linkedid}-{extension}', maxLength: 200 }),
+      format: T.Union([T.Literal('wav'), T.Literal('gsm'), T.Literal('wav49')], { default: 'wav' }),
+      /** Queues whose every answered call is recorded from the answer on. */
+      alwaysQueues: T.Array(T.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }), { default: [], maxItems: 1000 }),
+    },
+    { default: {} },
+  ),
   /** Agents may sign in with an extension they name when their workstation is unknown. */
   allowManualExtension: T.Boolean({ default: true }),
   log: T.Object(

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { eventTv } from '../../util/format.ts';
 import { PERM, parseClasses, parseEventMask } from '../permissions.ts';
+import type { PbxCore } from '../../engine/core.ts';
+import type { EventBus } from '../event-bus.ts';
+import type { AmiSession } from '../session.ts';
 import type { ActionContext, ActionHandler } from './types.ts';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
@@ -46,6 +49,7 @@ export const login: ActionHandler = (ctx) => {
       ['Status', 'Fully Booted'],
     ]);
   }
+  session.loggedInAt = core.now();
   const tv = eventTv(core.now());
   ctx.bus.emit('SuccessfulAuth', PERM.security, [
     ['EventTV', tv],
@@ -53,13 +57,33 @@ export const login: ActionHandler = (ctx) => {
     ['Service', 'AMI'],
     ['EventVersion', '1'],
     ['AccountID', user.username],
-    ['SessionID', `0x7f${(0x5b98002480 + session.id * 0x30).toString(16)}`],
+    ['SessionID', sessionIdOf(session)],
     ['LocalAddress', `IPV4/TCP/127.0.0.1/${session.localPort}`],
     ['RemoteAddress', `IPV4/TCP/${session.remoteAddress.replace(/^::ffff:/, '')}/${session.remotePort}`],
     ['UsingPassword', '0'],
     ['SessionTV', tv],
   ]);
 };
+
+function sessionIdOf(session: AmiSession): string {
+  return `0x7f${(0x5b98002480 + session.id * 0x30).toString(16)}`;
+}
+
+/** The security event after an unknown action, with the fields and order recorded (mixmonitor-start-stop). */
+export function requestBadFormat(core: PbxCore, bus: EventBus, session: AmiSession, action: string): void {
+  bus.emit('RequestBadFormat', PERM.security, [
+    ['EventTV', eventTv(core.now())],
+    ['Severity', 'Error'],
+    ['Service', 'AMI'],
+    ['EventVersion', '1'],
+    ['SessionID', sessionIdOf(session)],
+    ['LocalAddress', `IPV4/TCP/127.0.0.1/${session.localPort}`],
+    ['RemoteAddress', `IPV4/TCP/${session.remoteAddress.replace(/^::ffff:/, '')}/${session.remotePort}`],
+    ['RequestType', `Action: ${action}`],
+    ['SessionTV', eventTv(session.loggedInAt || core.now())],
+    ['AccountID', session.user?.username ?? ''],
+  ]);
+}
 
 export const challenge: ActionHandler = (ctx) => {
   if (ctx.get('AuthType')?.toLowerCase() !== 'md5') {

@@ -81,3 +81,9 @@ export const stopMixMonitor: ActionHandler = (ctx) => {
   if (!channel) return ctx.error('No channel specified');
   settle(ctx, ctx.engine.stopMixMonitor(channel));
 };
+
+export const mixMonitorMute: ActionHandler = (ctx) => {
+  const channel = ctx.get('Channel');
+  if (!channel) return ctx.error('No channel specified');
+  settle(ctx, ctx.engine.mixMonitorMute(channel, ctx.get('Direction') ?? 'both', ctx.get('State') ?? '0'));
+};

@@ -1,4 +1,4 @@
-import { atxfer, blindTransfer, hangup, mixMonitor, originate, redirect, stopMixMonitor } from './calls.ts';
+import { atxfer, blindTransfer, hangup, mixMonitor, mixMonitorMute, originate, redirect, stopMixMonitor } from './calls.ts';
 import { challenge, login, logoff } from './auth.ts';
 import { bridgeInfo, bridgeList, coreShowChannels, deviceStateList, extensionStateList, status } from './lists.ts';
 import { queueAdd, queuePause, queuePenalty, queueRemove, queueStatus, queueSummary } from './queues.ts';
@@ -27,6 +27,7 @@ const base: Record<string, [string, ActionHandler]> = {
   atxfer: ['Atxfer', atxfer],
   mixmonitor: ['MixMonitor', mixMonitor],
   stopmixmonitor: ['StopMixMonitor', stopMixMonitor],
+  mixmonitormute: ['MixMonitorMute', mixMonitorMute],
   coreshowchannels: ['CoreShowChannels', coreShowChannels],
   status: ['Status', status],
   devicestatelist: ['DeviceStateList', deviceStateList],

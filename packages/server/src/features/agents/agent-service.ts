@@ -407,7 +407,11 @@ export class AgentService {
     return this.#own.around(agent.pbx, agent.iface, paused, () => this.#members.pause(this.#ref(agent), paused, reason, queues, single));
   }
 
-  /** Something done for the agent without a command failed: log it and tell the agent. */
+  /** Something done for the agent without a command failed: log it and tell the agent (`agent.error`). */
+  reportFailure(agentId: string, action: string, err: unknown): void {
+    this.#failed(agentId, action, err);
+  }
+
   #failed(agentId: string, action: string, err: unknown): void {
     const error = err instanceof Error ? err : new Error(String(err));
     this.#deps.log?.warn({ agentId, action, code: (error as { code?: string }).code, err: error.message }, 'agent workflow step failed');

@@ -2,17 +2,22 @@ import { chanSpyAction } from '@amiable/ami';
 import type { PbxLink } from '../common/pbx-link.ts';
 import { ServiceErrors } from '../common/service-errors.ts';
 import { toDialString } from './dial-number.ts';
+import { resolveTransfer, type TransferTarget, type TransferTargetKind } from './transfer-targets.ts';
 
 /** What the call service reads from the live model. */
 export interface CallLookup {
   /** Live channels of an extension's device (not Local halves), oldest first. */
   channelsOfExtension(pbx: string, extension: string): Array<{ uniqueid: string; name: string; linkedid: string }>;
+  /** The queue a call came through, if any. */
+  queueOf?(pbx: string, linkedid: string): string | null;
 }
 
 export interface CallServiceDeps {
   pbx: PbxLink;
   calls: CallLookup;
   dialing: (pbx: string) => { context: string; deviceTech: string; outboundPrefix: string; defaultCountry: string };
+  /** The configured transfer targets, and the queues the PBX reports now. */
+  transfers: (pbx: string) => { targets: readonly TransferTarget[]; queues: ReadonlySet<string> };
 }
 
 export type SpyMode = 'listen' | 'whisper' | 'barge';
@@ -26,7 +31,7 @@ export interface Seat {
 
 /**
  * Call control for an agent at a seat: click-to-dial, blind and attended transfer,
- * hangup, recording and supervision. Callers never pass channel names: channels are
+ * hangup and supervision (recording is the RecordingService's). Callers never pass channel names: channels are
  * looked up in the model from the agent's extension and the call id.
  */
 export class CallService {
@@ -51,33 +56,38 @@ export class CallService {
     return { dialed };
   }
 
-  async transfer(seat: Seat, callId: string, to: string, mode: 'blind' | 'attended'): Promise<{ dialed: string }> {
+  /**
+   * Blind or attended transfer of the call on the agent's channel, to an extension, a number or a
+   * queue by name (the dialling context routes queue names to Queue(), as `_[a-z].` does in the
+   * recorded lab), checked against the configured transfer targets.
+   */
+  async transfer(seat: Seat, callId: string, to: string, mode: 'blind' | 'attended'): Promise<{ dialed: string; kind: TransferTargetKind }> {
     const d = this.#deps.dialing(seat.pbx);
-    const dialed = toDialString(to, d);
+    const target = resolveTransfer(to, { ...this.#deps.transfers(seat.pbx), defaultCountry: d.defaultCountry, outboundPrefix: d.outboundPrefix });
     const channel = this.#agentChannel(seat, callId);
     await this.#send(seat.pbx, {
       Action: mode === 'blind' ? 'BlindTransfer' : 'Atxfer',
       Channel: channel.name,
-      Exten: dialed,
+      Exten: target.exten,
       Context: d.context,
     });
-    return { dialed };
+    return { dialed: target.exten, kind: target.kind };
+  }
+
+  /** The agent's own channel in the call, for recording (CTI_ERR_NO_SUCH_CALL when they have none in it). */
+  channelOf(seat: Seat, callId: string): { uniqueid: string; name: string; linkedid: string; queue: string | null } {
+    const channel = this.#agentChannel(seat, callId);
+    return { ...channel, queue: this.#deps.calls.queueOf?.(seat.pbx, channel.linkedid) ?? null };
+  }
+
+  /** Whether the agent at `seat` has a channel in the call. */
+  holds(seat: Seat, callId: string): boolean {
+    return this.#deps.calls.channelsOfExtension(seat.pbx, seat.extension).some((c) => c.linkedid === callId || c.uniqueid === callId);
   }
 
   async hangup(seat: Seat, callId: string): Promise<void> {
     const channel = this.#agentChannel(seat, callId);
     await this.#send(seat.pbx, { Action: 'Hangup', Channel: channel.name, Cause: 16 });
-  }
-
-  async record(seat: Seat, callId: string, on: boolean): Promise<{ file: string | null }> {
-    const channel = this.#agentChannel(seat, callId);
-    if (!on) {
-      await this.#send(seat.pbx, { Action: 'StopMixMonitor', Channel: channel.name });
-      return { file: null };
-    }
-    const file = `cti-${channel.linkedid.replace(/[^0-9A-Za-z.-]/g, '_')}-${seat.extension}.wav`;
-    await this.#send(seat.pbx, { Action: 'MixMonitor', Channel: channel.name, File: file, Options: 'b' });
-    return { file };
   }
 
   /** Supervisor at `supervisor` listens to, whispers to or barges into the agent at `agent`. */

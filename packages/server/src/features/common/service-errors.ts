@@ -34,4 +34,8 @@ export const ServiceErrors = {
   noSuchCall: make('CTI_ERR_NO_SUCH_CALL', 404),
   notInWrapup: make('CTI_ERR_NOT_IN_WRAPUP', 409),
   unknownPbx: make('CTI_ERR_UNKNOWN_PBX', 404),
+  transferTargetNotAllowed: make('CTI_ERR_TRANSFER_TARGET_NOT_ALLOWED', 403),
+  recordingNotAllowed: make('CTI_ERR_RECORDING_NOT_ALLOWED', 403),
+  notRecording: make('CTI_ERR_NOT_RECORDING', 409),
+  alreadyRecording: make('CTI_ERR_ALREADY_RECORDING', 409),
 } as const;

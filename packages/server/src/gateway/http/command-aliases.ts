@@ -44,6 +44,8 @@ export const COMMAND_ALIASES: readonly CommandAlias[] = [
   call('hangup', 'call.hangup', 'Hang up a call'),
   call('recording/start', 'recording.start', 'Start recording a call'),
   call('recording/stop', 'recording.stop', 'Stop recording a call'),
+  call('recording/pause', 'recording.pause', 'Pause the recording of a call (silence until resumed)'),
+  call('recording/resume', 'recording.resume', 'Resume the recording of a call'),
   supervise('listen', 'supervisor.listen', "Listen to an agent's call"),
   supervise('whisper', 'supervisor.whisper', 'Whisper to an agent'),
   supervise('barge', 'supervisor.barge', "Barge into an agent's call"),
