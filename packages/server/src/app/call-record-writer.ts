@@ -20,6 +20,8 @@ export function createCallRecordWriter(deps: {
 }): (pbx: string, model: PbxModel, call: Call) => void {
   return (pbx, model, call) => {
     const record = buildCallRecord({ pbx, directory: model.directory }, call, null);
+    // A supervisor's listen/whisper/barge leg is not a call: it stays out of the call log and its reports.
+    if (record.type === 'supervision') return;
     void (async () => {
       const customer = record.callerNumber ? await deps.customers.findCustomerByNumber(record.callerNumber).catch((err: unknown) => {
             deps.log.warn({ linkedid: record.linkedid, err: (err as Error).message }, 'customer lookup for the call record failed');

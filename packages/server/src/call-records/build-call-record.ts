@@ -25,8 +25,23 @@ export function buildCallRecord(deps: BuildCallRecordDeps, call: Call, wrapupSec
   const hangupBy = hangupByOf(f);
   const end = talkEnd(f, endedAt);
   const segments = f.segments.map((s) => segmentRecord(s, end, endedAt));
+  const spy = f.spy;
+  const supervision =
+    spy === null
+      ? null
+      : {
+          mode: spy.mode,
+          callId: spy.spiedLinkedid,
+          agent: spy.spiedExtension,
+          supervisor: f.originExtension,
+          from: spy.startedAt === null ? null : epochSeconds(spy.startedAt),
+          to: spy.startedAt === null ? null : epochSeconds(spy.endedAt ?? endedAt),
+          seconds: spy.startedAt === null ? 0 : seconds(spy.startedAt, spy.endedAt ?? endedAt),
+        };
+  const spied = spy?.startedAt != null;
   return {
-    type: 'call',
+    type: spy === null ? 'call' : 'supervision',
+    supervision,
     pbx: deps.pbx,
     linkedid: call.linkedid,
     direction: directionOf(f, deps.directory),
@@ -48,14 +63,15 @@ export function buildCallRecord(deps: BuildCallRecordDeps, call: Call, wrapupSec
     talkSeconds: segments[0]?.talkSeconds ?? (f.answeredAt === null ? 0 : seconds(f.answeredAt, talkEnd(f, endedAt))),
     holdSeconds: Math.round(f.holdMs) / 1000,
     wrapupSeconds,
-    outcome: outcomeOf(f, hangupBy),
+    // A supervisor leg that reached the call is answered (the CDR says ANSWERED).
+    outcome: spied ? 'answered' : outcomeOf(f, hangupBy),
     transferred: f.transfers.some((t) => t.result === 'Success'),
     transfers: f.transfers.filter((t) => t.result === 'Success').map((t) => ({ type: t.type, from: t.from, to: t.to, at: epochSeconds(t.at) })),
     hangupBy,
     hangupCause: f.hangupCause,
     hangupCauseText: f.hangupCauseText,
     startedAt: epochSeconds(call.startedAt),
-    answeredAt: f.answeredAt === null ? null : epochSeconds(f.answeredAt),
+    answeredAt: f.answeredAt !== null ? epochSeconds(f.answeredAt) : spied ? supervision!.from : null,
     endedAt: epochSeconds(endedAt),
   };
 }

@@ -50,9 +50,28 @@ export interface SegmentRecord {
   readonly end: 'transfer' | 'hangup';
 }
 
-/** One record per call (per Linkedid group). Times are epoch seconds; durations are seconds. */
+/** A supervisor's ChanSpy leg: set on records of type `supervision`. */
+export interface SupervisionRecord {
+  readonly mode: 'listen' | 'whisper' | 'barge' | null;
+  /** The supervised call and agent. */
+  readonly callId: string | null;
+  readonly agent: string | null;
+  /** The supervisor's extension. */
+  readonly supervisor: string | null;
+  /** Epoch seconds: ChanSpyStart and ChanSpyStop. */
+  readonly from: number | null;
+  readonly to: number | null;
+  readonly seconds: number;
+}
+
+/**
+ * One record per call (per Linkedid group). `type: 'supervision'` marks a
+ * supervisor's listen/whisper/barge leg: it is not a call of its own, so it is
+ * answered when the spying started and never counts as a failed call. Times are epoch seconds; durations are seconds. */
 export interface CallRecord {
-  readonly type: 'call';
+  readonly type: 'call' | 'supervision';
+  /** Supervision legs only. */
+  readonly supervision: SupervisionRecord | null;
   readonly pbx: PbxId;
   readonly linkedid: string;
   readonly direction: CallDirection;

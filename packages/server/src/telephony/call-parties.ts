@@ -51,7 +51,7 @@ export function partiesOf(model: PbxModel, call: Call): CallParty[] {
     let phase: PartyPhase;
     if (f.consult?.uniqueid === uniqueid && f.consult.entered) phase = 'consulting';
     else if (ch.heldSince !== null) phase = 'held';
-    else if (ch.state === 6 && (f.answeredAt !== null || !isOwner)) phase = 'talking';
+    else if (ch.state === 6 && (f.answeredAt !== null || !isOwner || f.spy !== null)) phase = 'talking';
     else if (ch.state === 5 || ch.state === 6 || isOwner) phase = 'ringing';
     else continue;
     seen.add(ch.extension);

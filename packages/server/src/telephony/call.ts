@@ -52,6 +52,22 @@ export interface AgentSegment {
   end: 'transfer' | 'hangup' | null;
 }
 
+export type SpyMode = 'listen' | 'whisper' | 'barge';
+
+/**
+ * A supervisor leg attached to another call with ChanSpy. AMI's ChanSpyStart and
+ * ChanSpyStop are the same for every mode: the mode comes from the options of the
+ * Originate's `Data` (`w` whisper, `B` barge), echoed in its OriginateResponse.
+ */
+export interface SpyFacts {
+  mode: SpyMode | null;
+  /** The spied-on call and agent leg. */
+  spiedLinkedid: string | null;
+  spiedExtension: string | null;
+  startedAt: EpochMs | null;
+  endedAt: EpochMs | null;
+}
+
 /** An attended transfer in progress: the agent's leg is held in a consult bridge. */
 export interface ConsultState {
   /** The consulting agent's leg and extension. */
@@ -104,6 +120,8 @@ export interface CallFacts {
   owner: string | null;
   segments: AgentSegment[];
   consult: ConsultState | null;
+  /** Set when this call is a supervisor's ChanSpy leg, not a call of its own. */
+  spy: SpyFacts | null;
   /** Legs answered in a consultation that did not become the call's (aborted): their hangup ends nothing. */
   consulted: Set<string>;
   sawExternalLeg: boolean;
@@ -160,6 +178,7 @@ export function newCall(linkedid: string, startedAt: EpochMs): Call {
       segments: [],
       consult: null,
       consulted: new Set(),
+      spy: null,
       sawExternalLeg: false,
       holdMs: 0,
       openHolds: new Map(),

@@ -7,6 +7,7 @@ import { onDialBegin, onDialEnd } from './handlers/dial-events.ts';
 import { isLanguageVarSet, onLocalBridge, onLocalOptimization, onOriginateResponse, onVarSet } from './handlers/local-events.ts';
 import { onAgentEvent, onQueueCallerAbandon, onQueueCallerJoin, onQueueCallerLeave } from './handlers/queue-caller-events.ts';
 import { onQueueMemberAdded, onQueueMemberRemoved, onQueueMemberUpdate } from './handlers/queue-member-events.ts';
+import { onChanSpy } from './handlers/spy-events.ts';
 import { onAttendedTransfer, onBlindTransfer } from './handlers/transfer-events.ts';
 import type { PbxModel } from './pbx-model.ts';
 import type { EpochMs } from './types.ts';
@@ -41,6 +42,8 @@ const HANDLERS = new Map<string, Handler>([
   ['BridgeMerge', onBridgeMerge],
   ['BlindTransfer', onBlindTransfer],
   ['AttendedTransfer', onAttendedTransfer],
+  ['ChanSpyStart', onChanSpy],
+  ['ChanSpyStop', onChanSpy],
   ['DeviceStateChange', onDeviceStateChange],
   ['ExtensionStatus', onExtensionStatus],
   ['QueueCallerJoin', onQueueCallerJoin],

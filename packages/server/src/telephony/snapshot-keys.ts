@@ -42,3 +42,5 @@ export const TRANSFEREE_CS = build('Transferee');
 export const ORIG_TRANSFERER_CS = build('OrigTransferer');
 export const SECOND_TRANSFERER_CS = build('SecondTransferer');
 export const TRANSFER_TARGET_CS = build('TransferTarget');
+export const SPYER_CS = build('Spyer');
+export const SPYEE_CS = build('Spyee');

@@ -1,4 +1,5 @@
 import type { AmiMessage } from '@amiable/ami';
+import { noteSpyOriginate } from './spy-events.ts';
 import type { DomainChange } from '../changes.ts';
 import { observe } from '../channel-observe.ts';
 import { cUnescape, field, int, orNull, text } from '../fields.ts';
@@ -51,6 +52,7 @@ export function onOriginateResponse(model: PbxModel, msg: AmiMessage, now: Epoch
       call.facts.originated = true;
       const exten = orNull(field(msg, 'Exten'));
       if (exten !== null) call.facts.calledNumber ??= exten;
+      noteSpyOriginate(call, field(msg, 'Application'), field(msg, 'Data'));
     }
   }
   out.push({
