@@ -12,7 +12,7 @@ describe('queue calls replayed from the recorded transcripts', () => {
       [
         'agent', 'agentsOffered', 'answeredAt', 'answeredBy', 'callerName', 'callerNumber', 'calledNumber', 'customer', 'direction', 'endedAt',
         'finalAgent', 'hangupBy', 'hangupCause', 'hangupCauseText', 'holdSeconds', 'language', 'linkedid', 'outcome', 'pbx', 'queue',
-        'queues', 'ringSeconds', 'ringing', 'segments', 'startedAt', 'talkSeconds', 'transferred', 'transfers', 'type', 'waitSeconds', 'wrapupSeconds',
+        'queues', 'ringSeconds', 'ringing', 'segments', 'startedAt', 'supervision', 'talkSeconds', 'transferred', 'transfers', 'type', 'waitSeconds', 'wrapupSeconds',
       ].sort(),
     );
     expectFields(call, {
