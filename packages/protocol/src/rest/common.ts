@@ -21,6 +21,17 @@ export interface Page<T> {
   total: number;
 }
 
+export const NodeHealthSchema = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  /** PBXs whose AMI connection this node owns, with the age of its lease. */
+  owned: Type.Array(Type.Object({ pbx: Identifier(), leaseAgeMs: Type.Number({ minimum: 0 }) })),
+  owners: Type.Array(Type.Object({ pbx: Identifier(), node: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]) })),
+  members: Type.Array(Type.Object({ node: Type.String({ maxLength: 64 }), owned: Type.Array(Identifier()) })),
+  /** CTI events in the stream not yet delivered to this node's router. */
+  consumerLag: Type.Integer({ minimum: 0 }),
+});
+export type NodeHealth = Static<typeof NodeHealthSchema>;
+
 export const HealthSchema = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
   version: Type.String({ maxLength: 64 }),
@@ -40,5 +51,7 @@ export const HealthSchema = Type.Object({
       dropped: Type.Object({ ami: Type.Integer(), cti: Type.Integer(), records: Type.Integer() }),
     }),
   ),
+  /** Cluster mode only: this node, the PBXs it owns, the owner of each PBX and the members. */
+  node: Type.Optional(NodeHealthSchema),
 });
 export type Health = Static<typeof HealthSchema>;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createLocalBus } from '../cluster/index.ts';
-import type { Config } from '../config/index.ts';
+import { type Config, ConfigError } from '../config/index.ts';
 import type { DemoPbx } from '../demo/demo-pbx.ts';
 import { DEMO_ACCOUNTS } from '../demo/seed-demo.ts';
 import type { AgentService } from '../features/agents/agent-service.ts';
@@ -13,8 +13,9 @@ import type { Repositories } from '../persistence/repositories/index.ts';
 import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
 import type { PbxConnection } from '../pbx/pbx-connection.ts';
 import type { AmiPortHandle } from './ami-port-wiring.ts';
-import { wireGateway } from './gateway-part.ts';
-import { wireOwner } from './owner-part.ts';
+import { type ClusterPart, wireCluster } from './cluster-part.ts';
+import { type GatewayUpstream, wireGateway } from './gateway-part.ts';
+import { type OwnerPart, wireOwner } from './owner-part.ts';
 import { resolvePbxs } from './pbx-configs.ts';
 import { wireStorage } from './storage-part.ts';
 
@@ -32,6 +33,8 @@ export interface CtiServer {
   readonly demo: DemoPbx | undefined;
   readonly amiPort: AmiPortHandle | undefined;
   readonly log: Logger;
+  /** Cluster mode only: this node's id, leases and members. */
+  readonly cluster: ClusterPart | undefined;
   stop(): Promise<void>;
 }
 
@@ -63,25 +66,51 @@ export async function createServer(config: Config, options: CreateServerOptions 
     const { pbxConfigs, demo } = await resolvePbxs({ pbxs: config.pbxs, demoSeed: config.demo.seed, repos: storage.repos, log, onStop });
     const defaultPbx = pbxConfigs[0]!.id;
 
-    const bus = createLocalBus();
-    onStop(() => bus.close());
+    const cluster = config.cluster.natsUrl ? await wireCluster({ config, pbxConfigs, storage, log, now, onStop }) : undefined;
+    const bus = cluster?.bus ?? createLocalBus();
+    if (!cluster) onStop(() => bus.close());
     const gateway = wireGateway({ config, bus, log, onStop, ...(options.invalidEvent ? { invalidEvent: options.invalidEvent } : {}) });
-    const owner = await wireOwner({ config, pbxConfigs, ...storage, bus, log, now, onStop });
-    await owner.start();
-    const served = await gateway.serve(
-      { state: owner.state, commands: owner.commands, pbxs: owner.pbxs, onQueueSettingsChanged: () => owner.queueInfos.reload() },
-      { ...storage, dataDir, demo: demo ? DEMO_ACCOUNTS : undefined, webRoot: options.webRoot, defaultPbx },
-    );
+    let owner: OwnerPart | undefined;
+    let upstream: GatewayUpstream;
+    if (cluster) {
+      await cluster.start();
+      upstream = cluster.upstream;
+    } else {
+      const o = await wireOwner({ config, pbxConfigs, ...storage, bus, log, now, onStop });
+      await o.start();
+      owner = o;
+      upstream = { state: o.state, commands: o.commands, pbxs: o.pbxs, onQueueSettingsChanged: () => o.queueInfos.reload() };
+    }
+    const front = await gateway.serve(upstream, { ...storage, dataDir, demo: demo ? DEMO_ACCOUNTS : undefined, webRoot: options.webRoot, defaultPbx });
 
     if (demo && config.demo.autoSignIn) {
       // Sign the demo agents in (all but the first, who is yours to sign in) and start the traffic.
       const others = (await storage.repos.agents.list()).filter((a) => a.username !== DEMO_ACCOUNTS[0]!.username);
-      for (const a of others) await owner.agents.signIn(a.userId, {}).catch((err) => log.warn({ err: (err as Error).message }, 'demo sign-in failed'));
+      for (const a of others) await owner!.agents.signIn(a.userId, {}).catch((err) => log.warn({ err: (err as Error).message }, 'demo sign-in failed'));
       demo.startTraffic(config.demo.callsPerMinute, config.demo.seed);
     }
 
-    const { app, url, amiPort } = served;
-    return { config, url, app, repos: storage.repos, database: storage.handle, archive: storage.archive, storage: storage.durable, agents: owner.agents, pbxs: owner.pbxs, demo, amiPort, log, stop };
+    const { app, url, amiPort } = front;
+    const pbxs = cluster ? cluster.upstream.pbxs : owner!.pbxs;
+    return {
+      config,
+      url,
+      app,
+      repos: storage.repos,
+      database: storage.handle,
+      archive: storage.archive,
+      storage: storage.durable,
+      get agents(): AgentService {
+        if (owner) return owner.agents;
+        throw new ConfigError('in cluster mode the agent workflow lives in each PBX owner; use the API');
+      },
+      pbxs,
+      demo,
+      amiPort,
+      log,
+      cluster,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -19,6 +19,7 @@ import type { Repositories } from '../persistence/repositories/index.ts';
 import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
 import { PbxConnection } from '../pbx/pbx-connection.ts';
 import { channelsOfExtension, type PbxModel } from '../telephony/index.ts';
+import type { Timesheet } from '../features/agents/ports.ts';
 import { createAgentDirectory, createTimesheet } from './agent-directory.ts';
 import { createCallRecordWriter } from './call-record-writer.ts';
 import { createCommandHandlers } from './command-handlers.ts';
@@ -53,6 +54,8 @@ export async function wireOwner(deps: {
   log: Logger;
   now: () => number;
   onStop: (stop: () => Promise<void> | void) => void;
+  /** Cluster mode: AMI bytes flow only while this node holds the PBX's lease. */
+  fence?: (pbx: string) => { allowed: () => boolean; refused: () => void };
 }): Promise<OwnerPart> {
   const { config, repos, bus, log, now } = deps;
   const pbxById = new Map(deps.pbxConfigs.map((p) => [p.id, p]));
@@ -75,7 +78,7 @@ export async function wireOwner(deps: {
   const agents = new AgentService({
     pbx: link,
     directory: createAgentDirectory(repos, config),
-    timesheet: createTimesheet(repos, deps.durable),
+    timesheet: ownSessionsOnly(createTimesheet(repos, deps.durable), pbxById),
     presence,
     now,
     emit: (e) => projectorRef.current?.workflow(e),
@@ -161,6 +164,7 @@ export async function wireOwner(deps: {
     const conn = new PbxConnection({
       config: p,
       log,
+      ...(deps.fence ? { fence: deps.fence(p.id) } : {}),
       listener: {
         event: (pbx, msg) => {
           deps.archive.appendAmi(pbx, msg);
@@ -225,4 +229,9 @@ export async function wireOwner(deps: {
       );
     },
   };
+}
+
+/** The open sessions this owner restores: those of its own PBXs (in cluster mode, other nodes own the rest). */
+function ownSessionsOnly(timesheet: Timesheet, pbxs: ReadonlyMap<string, PbxConfig>): Timesheet {
+  return { ...timesheet, openSessions: async () => (await timesheet.openSessions()).filter((s) => pbxs.has(s.pbx)) };
 }

@@ -58,6 +58,11 @@ export function configFromEnv(env: Env): Record<string, unknown> {
   if (env.AMIABLE_AMI_PORT_LISTEN) set(['amiPort', 'port'], int(env.AMIABLE_AMI_PORT_LISTEN));
   if (env.AMIABLE_DEMO_CALLS_PER_MINUTE) set(['demo', 'callsPerMinute'], Number(env.AMIABLE_DEMO_CALLS_PER_MINUTE));
   if (env.AMIABLE_LOG_LEVEL) set(['log', 'level'], env.AMIABLE_LOG_LEVEL);
+  if (env.AMIABLE_NATS_URL) set(['cluster', 'natsUrl'], env.AMIABLE_NATS_URL);
+  if (env.AMIABLE_NATS_REPLICAS) set(['cluster', 'replicas'], int(env.AMIABLE_NATS_REPLICAS));
+  if (env.AMIABLE_NODE_ID) set(['cluster', 'nodeId'], env.AMIABLE_NODE_ID);
+  if (env.AMIABLE_LEASE_TTL_MS) set(['cluster', 'leaseTtlMs'], int(env.AMIABLE_LEASE_TTL_MS));
+  if (env.AMIABLE_STREAM_RETENTION_SECONDS) set(['cluster', 'retentionSeconds'], int(env.AMIABLE_STREAM_RETENTION_SECONDS));
   return out;
 }
 

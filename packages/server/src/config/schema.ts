@@ -107,6 +107,24 @@ export const ConfigSchema = T.Object({
     },
     { default: {} },
   ),
+  /** Cluster mode: several nodes over NATS JetStream. Without `natsUrl`, a single node. */
+  cluster: T.Object(
+    {
+      /** NATS server URL(s), comma-separated (`AMIABLE_NATS_URL`). */
+      natsUrl: T.Optional(T.String({ minLength: 1 })),
+      /** This node's id in the cluster (`AMIABLE_NODE_ID`); defaults to host name and process id. */
+      nodeId: T.Optional(T.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' })),
+      /** A PBX lease not renewed for this long is taken over by another node. */
+      leaseTtlMs: T.Integer({ minimum: 500, default: 3000 }),
+      /** How long the CTI and AMI event streams keep events (resume on any node within it). */
+      retentionSeconds: T.Integer({ minimum: 10, default: 3600 }),
+      /** How long a node waits for the owner of a PBX to answer a command. */
+      commandTimeoutMs: T.Integer({ minimum: 100, default: 5000 }),
+      /** Replicas of the streams and buckets: 3 on a NATS cluster of three servers (`AMIABLE_NATS_REPLICAS`). */
+      replicas: T.Integer({ minimum: 1, maximum: 5, default: 1 }),
+    },
+    { default: {} },
+  ),
   router: T.Object(
     {
       maxQueuedEvents: T.Integer({ minimum: 16, default: 2000 }),

@@ -3,6 +3,7 @@ import type {
   AuditQuery,
   CommandArgs,
   CommandName,
+  NodeHealth,
   Page,
   StateSnapshot,
 } from '@amiable/protocol';
@@ -17,6 +18,8 @@ export interface StateView {
   snapshot(): StateSnapshot;
   /** The parties of a live call; defaults to looking the call up in `snapshot().calls`. */
   callParties?(callId: string): CallParties | undefined;
+  /** Cluster mode: this node's id, leases, members and consumer lag (shown by `/api/health`). */
+  node?(): Promise<NodeHealth>;
 }
 
 /** Where a command came from. */

@@ -13,6 +13,7 @@ import type { PbxConfig } from '../config/index.ts';
 import type { Expectation } from '../features/common/pbx-link.ts';
 import { ServiceErrors } from '../features/common/service-errors.ts';
 import { type DomainChange, PbxModel, resyncModel, type SnapshotLists } from '../telephony/index.ts';
+import { fencedTransport } from './fenced-transport.ts';
 import { EventExpectations } from './event-expectations.ts';
 
 export type PbxState = 'connecting' | 'resyncing' | 'ready' | 'down' | 'closed';
@@ -33,6 +34,8 @@ export interface PbxConnectionDeps {
   log?: { info(o: object, m?: string): void; warn(o: object, m?: string): void };
   /** Override the transport (tests). */
   transport?: AmiTransportFactory;
+  /** Cluster mode: bytes go to Asterisk only while this holds (the PBX lease); see fenced-transport.ts. */
+  fence?: { allowed: () => boolean; refused: () => void };
   keepalive?: { intervalMs: number; timeoutMs: number } | false;
 }
 
@@ -71,7 +74,9 @@ export class PbxConnection {
       secret: c.secret,
       auth: c.authType,
       events: 'on',
-      transport: deps.transport ?? this.#transport(c),
+      transport: deps.fence
+        ? fencedTransport(deps.transport ?? this.#transport(c), deps.fence.allowed, deps.fence.refused)
+        : (deps.transport ?? this.#transport(c)),
       keepalive: deps.keepalive ?? { intervalMs: 5000, timeoutMs: 10000 },
       resyncEvents: 'buffer',
       onConnected: (client) => this.#resync(client),

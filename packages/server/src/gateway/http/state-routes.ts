@@ -31,7 +31,9 @@ export async function stateRoutes(fastify: FastifyInstance): Promise<void> {
     async () => {
       const pbx = state.snapshot().pbx.map((p) => ({ pbx: p.pbx, state: p.state }));
       const storage = storageHealth?.();
+      const node = state.node ? await state.node() : undefined;
       return {
+        ...(node ? { node } : {}),
         status: pbx.every((p) => p.state === 'ready') && storage?.status !== 'spooling' ? ('ok' as const) : ('degraded' as const),
         version: config.version,
         protocol: PROTOCOL_VERSION,

@@ -1,0 +1,165 @@
+import { hostname } from 'node:os';
+import { connect, type Subscription } from 'nats';
+import type { NodeHealth } from '@amiable/protocol';
+import type { Logger } from 'pino';
+import { createClusterState } from '../cluster/cluster-state.ts';
+import { createMembers } from '../cluster/members.ts';
+import { createNatsBus } from '../cluster/nats-bus.ts';
+import { createPbxLeases } from '../cluster/pbx-leases.ts';
+import { remoteCommandHandlers, serveCommands } from '../cluster/remote-commands.ts';
+import { serveState } from '../cluster/cluster-state.ts';
+import { LEASE_BUCKET, MEMBER_BUCKET } from '../cluster/subjects.ts';
+import { type Config, ConfigError, type PbxConfig } from '../config/index.ts';
+import { validateCommandArgs } from '../gateway/index.ts';
+import type { PbxConnection } from '../pbx/pbx-connection.ts';
+import type { GatewayUpstream } from './gateway-part.ts';
+import { type OwnerPart, wireOwner } from './owner-part.ts';
+import type { StoragePart } from './storage-part.ts';
+
+const RESERVED = new Set(['cmd', 'state', '_']);
+
+interface Owned {
+  part: OwnerPart;
+  stops: Array<() => Promise<void> | void>;
+  subs: Subscription[];
+}
+
+/**
+ * Cluster mode: the node joins NATS, takes the leases of the PBXs it should own and runs an
+ * owner part for each, feeds its gateway from the JetStream bus, and forwards commands to the
+ * owners. Built only when `cluster.natsUrl` is set.
+ */
+export async function wireCluster(deps: {
+  config: Config;
+  pbxConfigs: readonly PbxConfig[];
+  storage: StoragePart;
+  log: Logger;
+  now: () => number;
+  onStop: (stop: () => Promise<void> | void) => void;
+}) {
+  const { config, log } = deps;
+  const c = config.cluster;
+  if (config.pbxs.length === 0) throw new ConfigError('cluster mode needs configured PBXs (pbxs); demo mode runs on a single node');
+  for (const p of deps.pbxConfigs) if (RESERVED.has(p.id)) throw new ConfigError(`PBX id ${p.id} is reserved in cluster mode`);
+  const nodeId = c.nodeId ?? `${hostname().replace(/[^A-Za-z0-9_-]/g, '-')}-${process.pid}`;
+  const pbxIds = deps.pbxConfigs.map((p) => p.id);
+  const nc = await connect({ servers: c.natsUrl!.split(','), name: `amiable-${nodeId}`, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+  deps.onStop(() => nc.drain().catch(() => undefined));
+  const js = nc.jetstream();
+  const replicas = c.replicas;
+  const leaseKv = await js.views.kv(LEASE_BUCKET, { history: 1, ttl: 20 * c.leaseTtlMs, replicas });
+  const memberKv = await js.views.kv(MEMBER_BUCKET, { history: 1, ttl: 3 * c.leaseTtlMs, replicas });
+  const bus = await createNatsBus({ nc, pbxs: pbxIds, retentionSeconds: c.retentionSeconds, replicas, log });
+  deps.onStop(() => bus.close());
+
+  const owned = new Map<string, Owned>();
+  const conns = new Map<string, PbxConnection>();
+  const chains = new Map<string, Promise<void>>();
+  const serial = (pbx: string, run: () => Promise<void>) => {
+    const next = (chains.get(pbx) ?? Promise.resolve()).then(run).catch((err) => log.error({ pbx, err: (err as Error).message }, 'PBX ownership change failed'));
+    chains.set(pbx, next);
+    return next;
+  };
+
+  const release = async (pbx: string) => {
+    const o = owned.get(pbx);
+    if (!o) return;
+    owned.delete(pbx);
+    conns.delete(pbx);
+    for (const s of o.subs) s.unsubscribe();
+    for (const s of o.stops.reverse()) await s();
+  };
+
+  const members = createMembers({
+    kv: memberKv,
+    nodeId,
+    intervalMs: Math.max(250, Math.floor(c.leaseTtlMs / 2)),
+    self: () => ({ url: null, owned: leases.owned(), startedAt }),
+    log,
+  });
+  const startedAt = deps.now();
+  const leases = createPbxLeases({
+    kv: leaseKv,
+    nodeId,
+    pbxs: pbxIds,
+    ttlMs: c.leaseTtlMs,
+    members: () => members.list(),
+    membersStableFor: () => members.stableFor(),
+    log,
+    listener: {
+      acquired: (pbx) =>
+        serial(pbx, async () => {
+          const stops: Owned['stops'] = [];
+          const part = await wireOwner({
+            config,
+            pbxConfigs: deps.pbxConfigs.filter((p) => p.id === pbx),
+            ...deps.storage,
+            bus,
+            log,
+            now: deps.now,
+            onStop: (s) => void stops.push(s),
+            fence: (id) => ({ allowed: () => leases.holds(id), refused: () => leases.fenced(id) }),
+          });
+          const subs = [
+            serveCommands({ nc, pbx, handlers: part.commands, validate: validateCommandArgs, log }),
+            serveState(nc, pbx, part.state),
+          ];
+          owned.set(pbx, { part, stops, subs });
+          conns.set(pbx, part.pbxs.get(pbx)!);
+          await part.start();
+        }),
+      lost: (pbx) => {
+        // Close the AMI connection now, before anything else runs on this turn.
+        void owned.get(pbx)?.part.pbxs.get(pbx)?.close();
+        return serial(pbx, () => release(pbx));
+      },
+    },
+  });
+
+  const state = createClusterState({ nc, pbxs: pbxIds, local: (pbx) => owned.get(pbx)?.part.state, refreshMs: 1000, log });
+  deps.onStop(() => state.close());
+
+  const status = async (): Promise<NodeHealth> => ({
+    id: nodeId,
+    owned: leases.owned().map((pbx) => ({ pbx, leaseAgeMs: leases.ageMs(pbx) ?? 0 })),
+    owners: Object.entries(leases.owners()).map(([pbx, node]) => ({ pbx, node })),
+    members: members.info().map((m) => ({ node: m.node, owned: m.owned })),
+    consumerLag: await bus.lag().catch(() => 0),
+  });
+  const upstream: GatewayUpstream = {
+    state: { ...state.view, node: status },
+    pbxs: conns,
+    commands: remoteCommandHandlers({
+      nc,
+      timeoutMs: c.commandTimeoutMs,
+      local: (pbx) => owned.get(pbx)?.part.commands,
+      pbxOf: async (_name, principal, args) => {
+        const agentId = (typeof args.agentId === 'string' ? args.agentId : undefined) ?? principal.agentId;
+        const session = agentId ? await deps.storage.repos.timesheet.openSessionOf(agentId) : undefined;
+        return session?.pbx ?? pbxIds[0]!;
+      },
+    }),
+    onQueueSettingsChanged: async () => {
+      await Promise.all([...owned.values()].map((o) => o.part.queueInfos.reload()));
+    },
+  };
+
+  return {
+    nodeId,
+    bus,
+    upstream,
+    /** Joins: heartbeat first (so ownership spreads), then the lease rounds. */
+    async start() {
+      await members.start();
+      leases.start();
+      deps.onStop(async () => {
+        await leases.close();
+        await members.close();
+      });
+      await state.refreshAll();
+    },
+    status,
+  };
+}
+
+export type ClusterPart = Awaited<ReturnType<typeof wireCluster>>;

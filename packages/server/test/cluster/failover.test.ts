@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from '../gateway/helpers/ws-client.ts';
+import { actionsNamed, sentActions } from '../workflow/helpers.ts';
+import { type ClusterFixture, command, login, ownerOf, startClusterFixture } from './cluster-fixture.ts';
+
+/** Event frames as `type` lines, for comparing what two clients saw. */
+const seen = (c: TestClient) => c.events().map((f) => `${f.type}:${JSON.stringify(f.payload)}`);
+
+describe('three CTI nodes on a NATS cluster, one simulated PBX', () => {
+  let fx: ClusterFixture;
+  beforeAll(async () => {
+    fx = await startClusterFixture({ nodes: 3, pbxs: ['main'] });
+  }, 120_000);
+  afterAll(async () => {
+    await fx?.close();
+  }, 60_000);
+
+  it('runs a command sent to a non-owner node once, on the owner, and audits it once', async () => {
+    const owner = await ownerOf(fx.nodes, 'main');
+    const other = fx.nodes.find((n) => n !== owner)!;
+    const sim = fx.sims[0]!;
+    const before = sentActions(sim).length;
+    const token = await login(other, 'alice');
+    const res = await command(other, token, 'agent.signIn', {});
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.data).toMatchObject({ state: 'ready', extension: '1001' });
+    // Her three queues were added once each, by the one AMI session of the owner.
+    const adds = actionsNamed(sentActions(sim, before), 'QueueAdd');
+    expect(adds.map((a) => a.find(([k]) => k === 'Queue')?.[1]).sort()).toEqual(['lang-en', 'lang-fr', 'support']);
+    const audit = await fx.repos.audit.query();
+    expect(audit.filter((e) => e.command === 'agent.signIn')).toHaveLength(1);
+  }, 60_000);
+
+  it('kill -9 of the owner during a call: another node owns the PBX within 5 s, survivors miss nothing, the call record is complete', async () => {
+    const owner = await ownerOf(fx.nodes, 'main');
+    const survivors = fx.nodes.filter((n) => n !== owner);
+    const sim = fx.sims[0]!;
+    const clients = await Promise.all(
+      survivors.map(async (n) => TestClient.connect(`${n.url.replace('http', 'ws')}/api/ws`, await login(n, 'sam'))),
+    );
+    sim.setPhone('1001', { mode: 'answer', answerAfterMs: 200 });
+    sim.placeCall({ queue: 'lang-en', callerNumber: '+15551230001', callerName: 'Jane Customer', talkMs: 9000 });
+    for (const c of clients) await c.waitFor((f) => f.op === 'event' && f.type === 'call.answered', 15_000);
+
+    const killedAt = Date.now();
+    owner.signal('SIGKILL');
+    await owner.exited;
+    const next = await ownerOf(survivors, 'main', 10_000);
+    const tookOverMs = Date.now() - killedAt;
+    expect(tookOverMs).toBeLessThanOrEqual(5000);
+
+    for (const c of clients) await c.waitFor((f) => f.op === 'event' && f.type === 'call.ended', 20_000);
+    // Both survivors saw the same events, in the same order, with no gap in their sequence.
+    expect(seen(clients[0]!)).toEqual(seen(clients[1]!));
+    for (const c of clients) {
+      const seqs = c.events().map((f) => f.seq as number);
+      expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+      expect(c.closed).toBeNull();
+    }
+    const record = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const rows = await fx.repos.callRecords.list();
+        const r = rows.items.find((x) => x.callerNumber === '+15551230001');
+        if (r?.endedAt) return r;
+        await new Promise((r2) => setTimeout(r2, 100));
+      }
+      return undefined;
+    })();
+    expect(record).toMatchObject({ queue: 'lang-en', answeredBy: '1001', outcome: 'answered' });
+    expect(record!.answeredAt).not.toBeNull();
+    expect(record!.endedAt).not.toBeNull();
+    console.log(`takeover in ${tookOverMs} ms by ${next.nodeId}`);
+    for (const c of clients) c.ws.close();
+  }, 90_000);
+});
