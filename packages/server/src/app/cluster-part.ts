@@ -106,7 +106,8 @@ export async function wireCluster(deps: {
           ];
           owned.set(pbx, { part, stops, subs });
           conns.set(pbx, part.pbxs.get(pbx)!);
-          await part.start();
+          // Not awaited: a PBX that is slow to answer must not hold up a release.
+          void part.start().catch((err) => log.error({ pbx, err: (err as Error).message }, 'PBX start failed'));
         }),
       lost: (pbx) => {
         // Close the AMI connection now, before anything else runs on this turn.

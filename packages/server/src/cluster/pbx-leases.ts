@@ -73,7 +73,10 @@ export function createPbxLeases(deps: {
   const lose = async (pbx: string, reason: string) => {
     if (!held.delete(pbx)) return;
     deps.log.warn({ pbx, reason }, 'PBX lease lost');
-    await deps.listener.lost(pbx, reason);
+    // The listener closes the AMI connection synchronously; the rest of the release runs on.
+    void Promise.resolve()
+      .then(() => deps.listener.lost(pbx, reason))
+      .catch((err) => deps.log.warn({ pbx, err: (err as Error).message }, 'PBX release failed'));
   };
 
   const renew = async (pbx: string, h: Held) => {
@@ -112,11 +115,10 @@ export function createPbxLeases(deps: {
     held.set(pbx, { revision, since: now(), validUntil: sentAt + deps.ttlMs - margin });
     seen.set(pbx, { revision, since: now(), owner: deps.nodeId });
     deps.log.info({ pbx, node: deps.nodeId, takeover: !free, previousOwner: owner }, 'PBX lease acquired');
-    try {
-      await deps.listener.acquired(pbx);
-    } catch (err) {
-      deps.log.warn({ pbx, err: (err as Error).message }, 'PBX start after lease failed');
-    }
+    // Not awaited: connecting and resyncing must never hold up the renewals.
+    void Promise.resolve()
+      .then(() => deps.listener.acquired(pbx))
+      .catch((err) => deps.log.warn({ pbx, err: (err as Error).message }, 'PBX start after lease failed'));
   };
 
   const rebalance = async () => {
