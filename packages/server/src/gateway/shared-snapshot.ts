@@ -8,6 +8,7 @@ export function shareSnapshot(state: StateView): StateView {
   let cached: ReturnType<StateView['snapshot']> | undefined;
   return {
     ...(state.callParties ? { callParties: (callId: string) => state.callParties?.(callId) } : {}),
+    ...(state.node ? { node: () => state.node!() } : {}),
     snapshot() {
       if (cached === undefined) {
         cached = state.snapshot();
