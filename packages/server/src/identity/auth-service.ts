@@ -32,6 +32,11 @@ export interface AuthServiceDeps {
  */
 export function createAuthService(deps: AuthServiceDeps) {
   const guard = createLoginGuard(deps.loginLimits, deps.clock);
+  // Remembered password checks are bound to the stored hash already; they are also dropped
+  // whenever an account is disabled, deleted or given a new password, on any node.
+  deps.changes.subscribe((change) => {
+    if (change.kind === 'user.password-changed' || change.kind === 'user.disabled' || change.kind === 'user.deleted') deps.passwords.forgetVerified();
+  });
   const ended = (userId: string, sessionId: string | undefined, reason: SessionEndReason) =>
     deps.changes.publish({ kind: 'session.ended', userId, ...(sessionId ? { sessionId } : {}), reason, at: deps.clock.now() });
 

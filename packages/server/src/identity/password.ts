@@ -39,6 +39,10 @@ export function createPasswordHasher(options: PasswordHashOptions = {}) {
         }
       });
     },
+    /** Forget every remembered successful check (an account was disabled, deleted or changed its password). */
+    forgetVerified(): void {
+      verified.clear();
+    },
   };
 }
 export type PasswordHasher = ReturnType<typeof createPasswordHasher>;

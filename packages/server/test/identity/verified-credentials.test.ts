@@ -60,3 +60,18 @@ describe('a login storm costs one password check per distinct credential', () =>
     expect(await hasher.verify(after, 'new-password')).toBe(true);
   });
 });
+
+describe('remembered checks follow account changes', () => {
+  it('forgets every remembered check when asked (an account was disabled, deleted or re-passworded)', async () => {
+    const cache = createVerifiedCredentials({ ttlMs: 60_000, maxEntries: 100 });
+    let checks = 0;
+    const check = async () => {
+      checks++;
+      return true;
+    };
+    await cache.verify('h', 'pw', check);
+    cache.clear();
+    await cache.verify('h', 'pw', check);
+    expect(checks).toBe(2);
+  });
+});
