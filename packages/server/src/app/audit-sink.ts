@@ -20,18 +20,19 @@ export function createAuditSink(repos: Repositories): AuditSink {
       });
     },
     async query(q) {
-      const offset = q.offset ?? 0;
-      const limit = q.limit ?? 100;
-      const rows = await repos.audit.query({
+      const filter = {
         ...(q.from ? { from: Date.parse(q.from) } : {}),
         ...(q.to ? { to: Date.parse(q.to) } : {}),
         ...(q.userId ? { userId: q.userId } : {}),
+        ...(q.username ? { username: q.username } : {}),
         ...(q.action ? { command: q.action } : {}),
         ...(q.ok === undefined ? {} : { result: q.ok ? ('ok' as const) : ('error' as const) }),
-        limit: Math.min(1000, offset + limit),
-      });
-      const filtered = q.username ? rows.filter((r) => r.username === q.username) : rows;
-      const items: AuditEntry[] = filtered.slice(offset, offset + limit).map((r) => ({
+      };
+      const [rows, total] = await Promise.all([
+        repos.audit.query({ ...filter, limit: q.limit ?? 100, offset: q.offset ?? 0 }),
+        repos.audit.count(filter),
+      ]);
+      const items: AuditEntry[] = rows.map((r) => ({
         id: String(r.id),
         at: new Date(r.at).toISOString(),
         userId: r.userId,
@@ -44,7 +45,7 @@ export function createAuditSink(repos: Repositories): AuditSink {
         ok: r.result === 'ok',
         code: r.errorCode,
       }));
-      return { items, total: filtered.length };
+      return { items, total };
     },
   };
 }

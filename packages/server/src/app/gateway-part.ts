@@ -87,6 +87,7 @@ export function wireGateway(deps: {
           accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds,
           refreshTokenTtlSeconds: config.auth.refreshTokenTtlSeconds,
           trustProxy: trustProxyOption(config.trustedProxies, config.http.trustProxy),
+          ...(config.http.metricsToken ? { metricsToken: config.http.metricsToken } : {}),
           ws: { maxFramesPerSecond: config.ws.maxFramesPerSecond, frameBurst: config.ws.frameBurst },
           loginLimits: {
             perUserAddress: { limit: config.auth.loginAttemptsPerMinute, windowMs: 60_000 },

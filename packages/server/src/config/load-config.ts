@@ -54,6 +54,7 @@ export function configFromEnv(env: Env): Record<string, unknown> {
     set(['trustedProxies'], env.AMIABLE_TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter((s) => s !== ''));
   }
   if (env.AMIABLE_TOKEN_SECRET) set(['auth', 'tokenSecret'], env.AMIABLE_TOKEN_SECRET);
+  if (env.AMIABLE_METRICS_TOKEN) set(['http', 'metricsToken'], env.AMIABLE_METRICS_TOKEN);
   if (env.AMIABLE_AMI_PORT_ENABLED) set(['amiPort', 'enabled'], env.AMIABLE_AMI_PORT_ENABLED === '1');
   if (env.AMIABLE_AMI_PORT_LISTEN) set(['amiPort', 'port'], int(env.AMIABLE_AMI_PORT_LISTEN));
   if (env.AMIABLE_DEMO_CALLS_PER_MINUTE) set(['demo', 'callsPerMinute'], Number(env.AMIABLE_DEMO_CALLS_PER_MINUTE));

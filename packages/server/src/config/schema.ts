@@ -42,6 +42,11 @@ export const ConfigSchema = T.Object({
        * can claim any address.
        */
       trustProxy: T.Boolean({ default: false }),
+      /**
+       * When set, `GET /metrics` answers only requests with `Authorization: Bearer <metricsToken>`
+       * (Prometheus `authorization: { credentials: ... }`). Unset: open, as before.
+       */
+      metricsToken: T.Optional(T.String({ minLength: 16, maxLength: 256 })),
     },
     { default: {} },
   ),

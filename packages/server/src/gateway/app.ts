@@ -19,6 +19,7 @@ import type { GatewayContext } from './http/context.ts';
 import { installErrorHandlers } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { stateRoutes } from './http/state-routes.ts';
+import { typeboxValidatorCompiler } from './http/validator.ts';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.ts';
 import type { AuditSink, CommandHandlers, StateView } from './ports.ts';
 import { createRouter, type Router } from './router/router.ts';
@@ -99,8 +100,9 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
     ...(deps.https ? { https: deps.https } : {}),
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
-    ajv: { customOptions: { removeAdditional: false } },
   }) as unknown as FastifyInstance;
+  // Strict validation everywhere: bodies as sent (no type coercion), query strings converted.
+  app.setValidatorCompiler(typeboxValidatorCompiler);
   appRef.current = app;
 
   const audit = createAuditor({ sink: deps.audit, clock, onError: (err) => app.log.error({ err }, 'audit write failed') });

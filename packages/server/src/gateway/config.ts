@@ -27,6 +27,8 @@ export interface GatewayConfig {
   /** Fastify `trustProxy`, so `request.ip` is the client behind a reverse proxy. */
   trustProxy: boolean | string | string[];
   bodyLimitBytes: number;
+  /** When set, `GET /metrics` requires `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
   /** Serve the OpenAPI document and the Swagger UI at /api/docs. */
   docs: boolean;
   /** Reported by /api/health and the OpenAPI document. */

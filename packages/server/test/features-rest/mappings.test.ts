@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { levelOf, proficiencyOf, usernameFor } from '../../src/features/rest/agents-store.ts';
 import { decodeSkillQueueId, encodeSkillQueueId } from '../../src/features/rest/skill-queues-store.ts';
-import { typeboxValidatorCompiler } from '../../src/features/rest/validator.ts';
+import { typeboxValidatorCompiler } from '../../src/gateway/http/validator.ts';
 
 describe('skill to queue mapping ids', () => {
   it('round-trips skill ids holding colons and mappings of another Asterisk', () => {

@@ -79,7 +79,7 @@ describe('target rules', () => {
     expect(refused.every((e) => e.role === 'integration' && e.userId === 'apikey:crm')).toBe(true);
   });
 
-  it('lets an agent hang up only calls on their own extension, and reports unknown calls', async () => {
+  it('lets an agent hang up only calls on their own extension, and answers an unknown call like a foreign one', async () => {
     fx = await buildFixture();
     fx.state.current.calls = [
       { callId: '300.1', direction: 'inbound', state: 'ringing', callerNumber: null, callerName: null, queue: 'lang-en', extension: '1002', agentId: 'agent-1002', startedAt: '2025-01-01T09:00:00.000Z', answeredAt: null },
@@ -87,7 +87,8 @@ describe('target rules', () => {
     const { accessToken } = await login(fx.app, 'alice');
     // Same queue is not enough for an agent: only supervisors and integrations monitor queues.
     expect((await post('/api/calls/300.1/hangup', bearer(accessToken))).json().code).toBe('CTI_ERR_FORBIDDEN');
-    expect((await post('/api/calls/999.9/hangup', bearer(accessToken))).json().code).toBe('CTI_ERR_NOT_FOUND');
+    // Whether a call exists is no business of someone who may not act on it.
+    expect((await post('/api/calls/999.9/hangup', bearer(accessToken))).json().code).toBe('CTI_ERR_FORBIDDEN');
   });
 });
 

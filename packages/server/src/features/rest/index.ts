@@ -10,7 +10,6 @@ import { customersRoutes } from './customers-routes.ts';
 import { type FeatureRoutesDeps, featureContext } from './deps.ts';
 import { directoryRoutes } from './directory-routes.ts';
 import { reportsRoutes } from './reports-routes.ts';
-import { typeboxValidatorCompiler } from './validator.ts';
 import { wrapupRoutes } from './wrapup-routes.ts';
 
 export type { FeatureRoutesDeps, FeatureRoutesHooks, ImportOptions } from './deps.ts';
@@ -20,10 +19,9 @@ export { AVAILABLE_REPORTS } from './reports-routes.ts';
 
 export function featureRoutes(deps: FeatureRoutesDeps): (app: FastifyInstance) => Promise<void> {
   const ctx = featureContext(deps);
-  // One encapsulated plugin: the validator and the CSV body parser apply to these routes only.
+  // One encapsulated plugin: the CSV body parser applies to these routes only (the gateway's strict validator to all).
   return async (app) => {
     await app.register(async (scope) => {
-      scope.setValidatorCompiler(typeboxValidatorCompiler);
       await directoryRoutes(scope, ctx);
       await customersRoutes(scope, ctx);
       await wrapupRoutes(scope, ctx);

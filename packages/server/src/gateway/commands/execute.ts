@@ -42,9 +42,11 @@ export function createCommandExecutor(deps: CommandExecutorDeps) {
       if (!isCommandName(name)) throw new CtiError(CODES.UNKNOWN_COMMAND, `Unknown command ${name}`);
       const def = COMMAND_CATALOGUE[name];
       args = validateCommandArgs(name, request.args);
-      const target = resolveTarget(def, args as Record<string, unknown>, principal, deps.state);
+      // Authorization first, existence second, for every command (see resolveTarget).
+      const { target, missing } = resolveTarget(def, args as Record<string, unknown>, principal, deps.state);
       const decision = decide(principal, def.permission, target);
       if (!decision.ok) throw forbidden(`${name} refused: ${decision.reason}`);
+      if (missing) throw missing;
       const handler = deps.handlers[name] as CommandHandler | undefined;
       if (!handler) throw new CtiError(CODES.NOT_IMPLEMENTED, `No handler for ${name} on this server`);
       const result = await handler(principal, args as never, {

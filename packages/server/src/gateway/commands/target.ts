@@ -16,16 +16,22 @@ export function findCallParties(state: StateView, callId: string): CallParties |
   };
 }
 
+/** A call nobody is on: within nobody's scope but an admin's. */
+const NO_PARTIES: CallParties = { extensions: [], agents: [], queue: null };
+
 /**
  * What a command acts on, read from its arguments as the catalogue declares. A `self` command
- * with no `agentId` acts on the caller's own agent, so the caller must be one.
+ * with no `agentId` acts on the caller's own agent, so the caller must be one. A call that does
+ * not exist is not reported here: it has no parties, so the permission check refuses it like any
+ * call out of scope, and only a caller allowed past that check learns it is missing (`missing`).
+ * Otherwise a 404 before the 403 would tell anyone which calls exist.
  */
 export function resolveTarget(
   def: CommandDefinition,
   args: Record<string, unknown>,
   principal: Principal,
   state: StateView,
-): Target {
+): { target: Target; missing?: CtiError } {
   const target: Target = {};
   const pick = (field: string | undefined) => {
     const value = field === undefined ? undefined : args[field];
@@ -44,8 +50,8 @@ export function resolveTarget(
   const callId = pick(def.targetArgs.call);
   if (callId !== undefined) {
     const parties = findCallParties(state, callId);
-    if (!parties) throw new CtiError(CODES.NOT_FOUND, `No live call ${callId}`);
-    target.call = parties;
+    target.call = parties ?? NO_PARTIES;
+    if (!parties) return { target, missing: new CtiError(CODES.NOT_FOUND, `No live call ${callId}`) };
   }
-  return target;
+  return { target };
 }

@@ -3,6 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { visibleState } from '../visible-state.ts';
+import { unauthenticated } from '../../identity/errors.ts';
+import { bearerMatches } from './bearer.ts';
 import { principalOf, SECURED } from './context.ts';
 
 /** `GET /api/state` (what the caller may see), `GET /api/health` and Prometheus `GET /metrics`. */
@@ -47,7 +49,14 @@ export async function stateRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/metrics',
-    { schema: { tags: ['state'], summary: 'Prometheus metrics', response: { 200: Type.String() } } },
+    {
+      schema: { tags: ['state'], summary: 'Prometheus metrics', response: { 200: Type.String(), 401: ErrorBodySchema } },
+      preHandler: async (request) => {
+        if (config.metricsToken !== undefined && !bearerMatches(request.headers.authorization, config.metricsToken)) {
+          throw unauthenticated('GET /metrics needs the metrics token: Authorization: Bearer <token>');
+        }
+      },
+    },
     async (_request, reply) => {
       reply.header('content-type', metrics.registry.contentType);
       return metrics.registry.metrics();

@@ -39,6 +39,8 @@ export interface AuditFilter {
   from?: number;
   to?: number;
   userId?: string;
+  /** Exactly as recorded (a failed login records the name that was typed). */
+  username?: string;
   command?: string;
   channel?: AuditChannel;
   result?: 'ok' | 'error';
@@ -46,11 +48,15 @@ export interface AuditFilter {
   beforeId?: number;
   /** Default 100, at most 1000. */
   limit?: number;
+  /** Rows to skip (newest first). */
+  offset?: number;
 }
 
 export interface AuditRepository {
   append(entry: AuditEntryInput): Promise<number>;
   query(filter?: AuditFilter): Promise<AuditEntry[]>;
+  /** How many entries match the filter (its limit and offset aside). */
+  count(filter?: AuditFilter): Promise<number>;
   /** Deletes entries older than `before`; returns how many. */
   prune(before: number): Promise<number>;
 }
@@ -74,6 +80,19 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
 export function createAuditRepository(deps: RepositoryDeps): AuditRepository {
   const { db } = deps;
   const now = clockOf(deps);
+  /** Every filter is applied in the query, before paging, so pages and totals agree. */
+  const matching = (filter: AuditFilter) => {
+    let q = db.selectFrom('audit_log');
+    if (filter.from !== undefined) q = q.where('at', '>=', filter.from);
+    if (filter.to !== undefined) q = q.where('at', '<', filter.to);
+    if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
+    if (filter.username !== undefined) q = q.where('username', '=', filter.username);
+    if (filter.command !== undefined) q = q.where('command', '=', filter.command);
+    if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
+    if (filter.result !== undefined) q = q.where('result', '=', filter.result);
+    if (filter.beforeId !== undefined) q = q.where('id', '<', filter.beforeId);
+    return q;
+  };
   return {
     async append(entry) {
       const row = await db
@@ -96,16 +115,13 @@ export function createAuditRepository(deps: RepositoryDeps): AuditRepository {
     },
     async query(filter = {}) {
       const limit = Math.min(Math.max(Math.trunc(filter.limit ?? 100), 1), 1000);
-      let q = db.selectFrom('audit_log').selectAll();
-      if (filter.from !== undefined) q = q.where('at', '>=', filter.from);
-      if (filter.to !== undefined) q = q.where('at', '<', filter.to);
-      if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
-      if (filter.command !== undefined) q = q.where('command', '=', filter.command);
-      if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
-      if (filter.result !== undefined) q = q.where('result', '=', filter.result);
-      if (filter.beforeId !== undefined) q = q.where('id', '<', filter.beforeId);
-      const rows = await q.orderBy('id', 'desc').limit(limit).execute();
+      const offset = Math.max(Math.trunc(filter.offset ?? 0), 0);
+      const rows = await matching(filter).selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
       return rows.map(toEntry);
+    },
+    async count(filter = {}) {
+      const row = await matching(filter).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
     },
     async prune(before) {
       const result = await db.deleteFrom('audit_log').where('at', '<', before).executeTakeFirst();

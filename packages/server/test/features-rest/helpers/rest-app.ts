@@ -49,7 +49,7 @@ export const PG_URL = process.env.AMIABLE_TEST_PG_URL ?? 'postgres://postgres@12
 export async function buildRestApp(
   overrides: Partial<FeatureRoutesDeps> = {},
   dialect: SqlDialect = 'sqlite',
-  gateway: Pick<Partial<GatewayDeps>, 'commands' | 'config'> = {},
+  gateway: Pick<Partial<GatewayDeps>, 'commands' | 'config'> & { auditSink?: (repos: Repositories) => GatewayDeps['audit'] } = {},
 ): Promise<RestApp> {
   const { handle, cleanup } = await openDatabase(dialect);
   await migrateToLatest(handle);
@@ -70,7 +70,7 @@ export async function buildRestApp(
   const app = await buildGatewayApp({
     config: { tokenSecret: 'rest-test-secret-rest-test-secret!!', passwordHashing: TEST_HASHING, ...gateway.config },
     ...identity,
-    audit,
+    audit: gateway.auditSink?.(repos) ?? audit,
     state: { snapshot: () => state.current },
     commands: gateway.commands ?? {},
     routes: featureRoutes({
