@@ -24,6 +24,8 @@ export interface ClusterNode {
   readonly url: string;
   readonly pid: number;
   readonly logFile: string;
+  /** null while the process runs. */
+  readonly exitCode: number | null;
   health(): Promise<Health>;
   signal(sig: NodeJS.Signals): void;
   /** SIGTERM and wait for the exit (SIGKILL after 10 s). */
@@ -80,6 +82,9 @@ export async function startClusterNode(spec: NodeSpec): Promise<ClusterNode> {
     url,
     pid: child.pid!,
     logFile,
+    get exitCode() {
+      return child.exitCode ?? (child.signalCode ? -1 : null);
+    },
     async health() {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(3000) });
       return (await res.json()) as Health;

@@ -39,6 +39,7 @@ export async function startNatsCluster(size = 3): Promise<NatsCluster> {
   const client = await Promise.all(Array.from({ length: size }, freePort));
   const routes = await Promise.all(Array.from({ length: size }, freePort));
   const procs: ChildProcess[] = [];
+  let stopping = false;
   for (let i = 0; i < size; i++) {
     const conf = join(dir, `n${i}.conf`);
     writeFileSync(
@@ -58,7 +59,7 @@ export async function startNatsCluster(size = 3): Promise<NatsCluster> {
       err = (err + String(d)).slice(-4000);
     });
     p.on('exit', (code) => {
-      if (code && code !== 0) process.stderr.write(`nats-server n${i} exited ${code}: ${err}\n`);
+      if (!stopping && code && code !== 0) process.stderr.write(`nats-server n${i} exited ${code}: ${err}\n`);
     });
     procs.push(p);
   }
@@ -68,6 +69,7 @@ export async function startNatsCluster(size = 3): Promise<NatsCluster> {
     urls,
     url: urls.join(','),
     async stop() {
+      stopping = true;
       await Promise.all(
         procs.map(
           (p) =>
