@@ -50,13 +50,15 @@ const bench: BenchModule = {
     const ws = startFanoutClients();
     const results: BenchResult[] = [];
     try {
-      // Stored with the production argon2 costs (64 MiB, 3 passes): the storm must not be won by cheap hashes.
+      // The measured logins use hashes with the production argon2 costs (64 MiB, 3 passes).
       log(`creating ${n + firstTime + 1} accounts`);
       const hash = await hashPassword(PASSWORD);
       await server.repos.users.create({ username: 'integration', displayName: 'CRM connector', role: 'admin', passwordHash: hash });
+      // The agents' own sign-in (to obtain tokens) is not what is measured: their hashes may be cheap.
+      const agentHash = await hashPassword(PASSWORD, { memoryCost: 1024, timeCost: 1, parallelism: 1 });
       const agents: string[] = [];
       for (let i = 0; i < n; i++) {
-        const user = await server.repos.users.create({ username: `agent${i}`, displayName: `Agent ${i}`, role: 'agent', passwordHash: hash });
+        const user = await server.repos.users.create({ username: `agent${i}`, displayName: `Agent ${i}`, role: 'agent', passwordHash: agentHash });
         agents.push(user.username);
       }
       const fresh: string[] = [];
