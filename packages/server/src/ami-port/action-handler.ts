@@ -16,7 +16,7 @@ import { handleChallenge, handleLogin } from './login.ts';
 import { hangupPolicy, originatePolicy, redirectPolicy, transferPolicy } from './policy-call.ts';
 import { queueAddPolicy, queuePausePolicy, queueRemovePolicy } from './policy-queue.ts';
 import type { ActionPolicy, PolicyContext } from './policy-types.ts';
-import { amiTimestamp, errorResponse, response } from './wire.ts';
+import { amiTimestamp, errorResponse, type Pairs, response } from './wire.ts';
 
 /** The write actions a client may send; each is checked against its scope and rebuilt before forwarding. */
 const WRITE_POLICIES: ReadonlyMap<string, ActionPolicy> = new Map([
@@ -108,7 +108,19 @@ async function dispatch(ctx: PortContext, session: ClientSession, h: ActionHeade
   const policy = WRITE_POLICIES.get(lower);
   if (policy === undefined) throw new AmiPortForbiddenError(`action ${h.name} is not allowed`);
   const plan = policy(h, policyContext(ctx, session));
+  await checkPauseReasons(ctx, plan.actions);
   await forward(ctx, session, h, plan);
+}
+
+/** A pause reason must be one of the configured reasons, as on the WebSocket API. */
+async function checkPauseReasons(ctx: PortContext, actions: readonly Pairs[]): Promise<void> {
+  if (!ctx.pauseReasons) return;
+  const reasons = new Set(actions.flatMap((a) => a.filter(([k]) => k === 'Reason').map(([, v]) => v)));
+  for (const reason of reasons) {
+    if (!(await ctx.pauseReasons.isConfigured(reason))) {
+      throw new AmiPortForbiddenError(`pause reason ${reason} is not one of the configured reasons`, { reason });
+    }
+  }
 }
 
 function policyContext(ctx: PortContext, session: ClientSession): PolicyContext {

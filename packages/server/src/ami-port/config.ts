@@ -25,6 +25,11 @@ export interface AmiPortConfig {
   authTimeoutMs: number;
   /** At most this many connections may be waiting to log in (Asterisk: authlimit). */
   maxUnauthenticated: number;
+  /**
+   * At most this many connections from one address may be waiting to log in, so that idle
+   * connections from one host cannot use up `maxUnauthenticated` for everybody else.
+   */
+  maxUnauthenticatedPerIp: number;
   /** Hard cap on open connections. */
   maxConnections: number;
   /** A failed login is answered after this delay, then the connection closes (Asterisk waits 1 s). */
@@ -49,8 +54,9 @@ export const AMI_PORT_DEFAULTS: Readonly<AmiPortConfig> = Object.freeze({
   allowedContext: undefined,
   outboundHighWaterMark: 1024 * 1024,
   eventBatchMs: 5,
-  authTimeoutMs: 30_000,
-  maxUnauthenticated: 50,
+  authTimeoutMs: 10_000,
+  maxUnauthenticated: 200,
+  maxUnauthenticatedPerIp: 8,
   maxConnections: 1000,
   failedLoginDelayMs: 1000,
   originateResponseTtlMs: 120_000,

@@ -3,7 +3,7 @@ import type { AmiPortConfig } from './config.ts';
 import type { AmiPortModel } from './model.ts';
 import type { OriginateRoutes } from './originate-routes.ts';
 import type { PbxStates } from './pbx-states.ts';
-import type { AmiPortAudit, AmiPortCredentials, AmiPortLogger, AmiPortPrincipalWatch, AmiPortUpstream } from './ports.ts';
+import type { AmiPortAudit, AmiPortCredentials, AmiPortDeps, AmiPortLogger, AmiPortPrincipalWatch, AmiPortUpstream } from './ports.ts';
 
 export interface AmiPortStats {
   /** Open connections, logged in or not. */
@@ -32,5 +32,6 @@ export interface PortContext {
   pbx: PbxStates;
   routes: OriginateRoutes<ClientSession>;
   sessions: Set<ClientSession>;
+  pauseReasons: AmiPortDeps['pauseReasons'];
   stats: Omit<AmiPortStats, 'connections' | 'clients'>;
 }

@@ -112,6 +112,11 @@ export interface AmiPortDeps {
    */
   model?: AmiPortModel;
   logger?: AmiPortLogger;
+  /**
+   * Whether a pause reason is one of the configured reasons. A `QueuePause` or `QueueAdd` whose
+   * `Reason` is not is refused. Without it, any well-formed reason passes.
+   */
+  pauseReasons?: { isConfigured(code: string): Promise<boolean> | boolean };
   /** Clock in epoch milliseconds. Default Date.now. */
   now?: () => number;
 }

@@ -6,6 +6,9 @@ import { type ClientScope, classifyDevice, type ExtensionResolver } from './scop
 /** PBX-wide lifecycle events that any logged-in client may see. */
 const PBX_WIDE = new Set(['FullyBooted', 'Shutdown']);
 
+/** A queue's statistics: what a client that does not monitor its queues may see of them. */
+const QUEUE_STATISTICS = new Set(['QueueParams', 'QueueSummary', 'QueueSummaryComplete']);
+
 export interface ScopeView {
   tracker: CallTracker;
   resolver: ExtensionResolver;
@@ -22,7 +25,9 @@ export interface ScopeView {
  * 4. Otherwise it is delivered when it names one of the client's phones (channel,
  *    device, queue interface, hint extension), one of its queues, or a channel,
  *    Uniqueid, Linkedid or bridge of a call that currently has one of the client's
- *    phones in it or that went through one of its queues.
+ *    phones in it or that went through one of its queues. Queues count as the
+ *    catalogue says: only with `queue.monitor`; without it (agents) a queue shows
+ *    its statistics, never its callers, the calls offered to others or its members.
  * 5. Anything else is withheld.
  */
 export function isEventVisible(facts: EventFacts, scope: ClientScope, view: ScopeView): boolean {
@@ -47,7 +52,9 @@ export function isInScope(facts: EventFacts, scope: ClientScope, view: ScopeView
   if (own) return true;
   for (const device of facts.devices) if (classifyDevice(device, scope, resolver) === 'own') return true;
   for (const exten of facts.extens) if (scope.extensions.has(exten)) return true;
-  for (const queue of facts.queues) if (scope.queues.has(queue)) return true;
+  if (scope.monitorsQueues || isQueueStatistics(facts)) {
+    for (const queue of facts.queues) if (scope.queues.has(queue)) return true;
+  }
 
   for (const ref of facts.channels) {
     const linkedid = ref.linkedid ?? tracker.resolve(ref)?.linkedid;
@@ -62,11 +69,19 @@ export function isInScope(facts: EventFacts, scope: ClientScope, view: ScopeView
   return false;
 }
 
+/** A queue's statistics: its parameters and summary, or the state of the queue's own pseudo-device (`Queue:<q>_avail`). */
+function isQueueStatistics(facts: EventFacts): boolean {
+  if (facts.event === undefined) return false;
+  if (QUEUE_STATISTICS.has(facts.event)) return true;
+  // `Queue:<q>_pause_<member>` names a member device too; the queue's own pseudo-devices do not.
+  return facts.event === 'DeviceStateChange' && facts.devices.length === 0;
+}
+
 /** A call is the client's while one of its phones is a live leg, or if it came through one of its queues. */
 export function isCallHeld(linkedid: string, scope: ClientScope, view: ScopeView): boolean {
   const call = view.tracker.call(linkedid);
   if (call === undefined) return false;
-  for (const queue of call.queues) if (scope.queues.has(queue)) return true;
+  if (scope.monitorsQueues) for (const queue of call.queues) if (scope.queues.has(queue)) return true;
   for (const uid of call.members) {
     const ch = view.tracker.channel(uid);
     if (ch !== undefined && classifyDevice(ch.device, scope, view.resolver) === 'own') return true;

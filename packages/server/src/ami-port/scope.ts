@@ -1,3 +1,4 @@
+import { roleHasPermission } from '@amiable/protocol';
 import { phoneEndpoint } from './channel-name.ts';
 import type { AmiPortPrincipal } from './ports.ts';
 
@@ -7,6 +8,12 @@ export interface ClientScope {
   readonly all: boolean;
   readonly extensions: ReadonlySet<string>;
   readonly queues: ReadonlySet<string>;
+  /**
+   * Holds the catalogue's `queue.monitor` (supervisors, integrations): a queue in scope shows its
+   * callers, the calls it offers and its members. Without it (agents), a queue shows only its
+   * statistics (`QueueParams`, `QueueSummary`), as on the WebSocket API.
+   */
+  readonly monitorsQueues: boolean;
 }
 
 export function scopeOf(principal: AmiPortPrincipal): ClientScope {
@@ -14,6 +21,7 @@ export function scopeOf(principal: AmiPortPrincipal): ClientScope {
     all: principal.role === 'admin',
     extensions: new Set(principal.extensions),
     queues: new Set(principal.queues),
+    monitorsQueues: roleHasPermission(principal.role, 'queue.monitor'),
   };
 }
 

@@ -59,6 +59,7 @@ export function createAmiPortServer(deps: AmiPortServerDeps): AmiPortServer {
     pbx: new PbxStates(config.extensionPattern),
     routes: new OriginateRoutes<ClientSession>(config.originateResponseTtlMs),
     sessions: new Set(),
+    pauseReasons: deps.pauseReasons,
     stats: { droppedSlowClients: 0, droppedUpstreamLost: 0, eventsDelivered: 0, actionsForwarded: 0, actionsRefused: 0 },
   };
   const log = ctx.logger;
@@ -90,10 +91,17 @@ export function createAmiPortServer(deps: AmiPortServerDeps): AmiPortServer {
   let nextId = 1;
 
   function accept(socket: Socket): void {
+    const ip = socket.remoteAddress ?? 'unknown';
     let waiting = 0;
-    for (const s of ctx.sessions) if (!s.loggedIn) waiting++;
-    if (waiting >= config.maxUnauthenticated) {
-      log.warn({ ip: socket.remoteAddress, code: AMI_PORT_CODES.SESSION_LIMIT }, 'AMI port: too many connections waiting to log in');
+    let waitingFromIp = 0;
+    for (const s of ctx.sessions) {
+      if (s.loggedIn) continue;
+      waiting++;
+      if (s.ip === ip) waitingFromIp++;
+    }
+    if (waiting >= config.maxUnauthenticated || waitingFromIp >= config.maxUnauthenticatedPerIp) {
+      const perIp = waitingFromIp >= config.maxUnauthenticatedPerIp;
+      log.warn({ ip, perIp, code: AMI_PORT_CODES.SESSION_LIMIT }, 'AMI port: too many connections waiting to log in');
       socket.destroy();
       return;
     }

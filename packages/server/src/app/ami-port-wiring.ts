@@ -24,6 +24,8 @@ export async function startAmiPort(deps: {
   pbxs: ReadonlyMap<string, PbxConnection>;
   subscribe: (listener: (pbx: string, msg: AmiMessage) => void) => () => void;
   defaultPbx: string;
+  /** Whether a pause reason code is configured (pause reasons of the directory). */
+  pauseReasonExists: (code: string) => Promise<boolean>;
 }): Promise<AmiPortHandle> {
   const gw = deps.app.gateway;
   const { tls } = deps.config.amiPort;
@@ -53,6 +55,7 @@ export async function startAmiPort(deps: {
       },
     },
     events: { subscribe: deps.subscribe },
+    pauseReasons: { isConfigured: deps.pauseReasonExists },
     audit: (e) =>
       gw.auditSink.record({
         at: new Date().toISOString(),
@@ -66,7 +69,12 @@ export async function startAmiPort(deps: {
         ok: e.result === 'ok',
         code: e.errorCode ?? null,
       }),
-    config: { defaultPbxId: deps.defaultPbx, ...(tls ? { tls: readTlsFiles(tls) } : {}) },
+    config: {
+      defaultPbxId: deps.defaultPbx,
+      // Originate and the transfers go to the dialplan context the desktop dials from, unless configured.
+      allowedContext: deps.config.amiPort.allowedContext ?? deps.config.pbxs.find((p) => p.id === deps.defaultPbx)?.context ?? 'internal',
+      ...(tls ? { tls: readTlsFiles(tls) } : {}),
+    },
   });
   const { port } = await server.listen({ host: deps.config.amiPort.host, port: deps.config.amiPort.port });
   // Clients must never stay connected across a gap in the event stream, and what the port

@@ -122,7 +122,14 @@ export function wireGateway(deps: {
       const address = await app.listen({ host: config.http.host, port: config.http.port });
       const url = address.replace('://127.0.0.1', '://localhost').replace('://[::1]', '://localhost');
       const amiPort = config.amiPort.enabled
-        ? await startAmiPort({ config, app, pbxs: upstream.pbxs, subscribe: (l) => bus.subscribeAmi(l), defaultPbx: storage.defaultPbx })
+        ? await startAmiPort({
+            config,
+            app,
+            pbxs: upstream.pbxs,
+            subscribe: (l) => bus.subscribeAmi(l),
+            defaultPbx: storage.defaultPbx,
+            pauseReasonExists: async (code) => (await storage.repos.pauseReasons.getByCode(code)) !== undefined,
+          })
         : undefined;
       if (amiPort) deps.onStop(() => amiPort.close());
       return { app, url, amiPort };

@@ -56,7 +56,11 @@ export function configFromEnv(env: Env): Record<string, unknown> {
   if (env.AMIABLE_TOKEN_SECRET) set(['auth', 'tokenSecret'], env.AMIABLE_TOKEN_SECRET);
   if (env.AMIABLE_METRICS_TOKEN) set(['http', 'metricsToken'], env.AMIABLE_METRICS_TOKEN);
   if (env.AMIABLE_AMI_PORT_ENABLED) set(['amiPort', 'enabled'], env.AMIABLE_AMI_PORT_ENABLED === '1');
-  if (env.AMIABLE_AMI_PORT_LISTEN) set(['amiPort', 'port'], int(env.AMIABLE_AMI_PORT_LISTEN));
+  if (env.AMIABLE_AMI_PORT_LISTEN) {
+    const listen = parseListen(env.AMIABLE_AMI_PORT_LISTEN);
+    if (listen.host !== undefined) set(['amiPort', 'host'], listen.host);
+    set(['amiPort', 'port'], listen.port);
+  }
   if (env.AMIABLE_DEMO_CALLS_PER_MINUTE) set(['demo', 'callsPerMinute'], Number(env.AMIABLE_DEMO_CALLS_PER_MINUTE));
   if (env.AMIABLE_LOG_LEVEL) set(['log', 'level'], env.AMIABLE_LOG_LEVEL);
   if (env.AMIABLE_NATS_URL) set(['cluster', 'natsUrl'], env.AMIABLE_NATS_URL);
@@ -121,4 +125,12 @@ function isAddressOrRange(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** `15038`, `127.0.0.1:15038`, `[::1]:15038` or `:15038` (the port only, on the configured host). */
+export function parseListen(value: string): { host?: string; port: number | string } {
+  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]*)):(\d+)$/.exec(value.trim());
+  if (!m) return { port: /^\d+$/.test(value.trim()) ? Number(value.trim()) : value };
+  const host = m[1] ?? m[2] ?? '';
+  return { ...(host !== '' ? { host } : {}), port: Number(m[3]) };
 }

@@ -98,8 +98,14 @@ export const ConfigSchema = T.Object({
     {
       enabled: T.Boolean({ default: false }),
       host: T.String({ default: '127.0.0.1' }),
-      port: T.Integer({ minimum: 0, maximum: 65535, default: 5039 }),
+      /** 15038, not 5039: that is Asterisk's own AMI-over-TLS port, often on the same host. */
+      port: T.Integer({ minimum: 0, maximum: 65535, default: 15038 }),
       tls: T.Optional(TlsFiles),
+      /**
+       * The only dialplan context Originate and the transfers may target. Default: the
+       * `context` of the first PBX (where click-to-dial goes).
+       */
+      allowedContext: T.Optional(T.String({ pattern: '^[A-Za-z0-9_-]{1,79}$' })),
     },
     { default: {} },
   ),

@@ -36,10 +36,12 @@ export class RawClient {
     });
   }
 
-  static async connect(port: number, tls?: { ca: string | Buffer }): Promise<RawClient> {
+  /** `localAddress` picks the client's own address, e.g. `127.0.0.2` to come from another host. */
+  static async connect(port: number, tls?: { ca: string | Buffer }, localAddress?: string): Promise<RawClient> {
+    const from = localAddress ? { localAddress } : {};
     const socket = tls
-      ? tlsConnect({ host: '127.0.0.1', port, ca: tls.ca, servername: 'localhost' })
-      : tcpConnect({ host: '127.0.0.1', port });
+      ? tlsConnect({ host: '127.0.0.1', port, ca: tls.ca, servername: 'localhost', ...from })
+      : tcpConnect({ host: '127.0.0.1', port, ...from });
     await new Promise<void>((resolve, reject) => {
       socket.once(tls ? 'secureConnect' : 'connect', () => resolve());
       socket.once('error', reject);
