@@ -24,8 +24,8 @@ export async function startAmiPort(deps: {
   pbxs: ReadonlyMap<string, PbxConnection>;
   subscribe: (listener: (pbx: string, msg: AmiMessage) => void) => () => void;
   defaultPbx: string;
-  /** Whether a pause reason code is configured (pause reasons of the directory). */
-  pauseReasonExists: (code: string) => Promise<boolean>;
+  /** Whether a pause reason code is configured (pause reasons of the directory); without it any reason passes. */
+  pauseReasonExists?: (code: string) => Promise<boolean>;
 }): Promise<AmiPortHandle> {
   const gw = deps.app.gateway;
   const { tls } = deps.config.amiPort;
@@ -55,7 +55,7 @@ export async function startAmiPort(deps: {
       },
     },
     events: { subscribe: deps.subscribe },
-    pauseReasons: { isConfigured: deps.pauseReasonExists },
+    ...(deps.pauseReasonExists ? { pauseReasons: { isConfigured: deps.pauseReasonExists } } : {}),
     audit: (e) =>
       gw.auditSink.record({
         at: new Date().toISOString(),
