@@ -14,6 +14,8 @@ export interface Contender {
   label: string;
   /** Receives the whole stream once with a fresh reader. */
   runOnce: () => Promise<RunOutcome>;
+  /** What this contender must deliver, when it differs from CompareOptions.expected. */
+  expected?: EventTally;
 }
 
 export interface CompareOptions {
@@ -49,6 +51,12 @@ function verify(label: string, tally: EventTally, expected: EventTally): void {
         `expected ${expected.events} (${expected.nameChars}): the comparison would not be like for like`,
     );
   }
+  if (expected.headers !== undefined && (tally.headers !== expected.headers || tally.headerChars !== expected.headerChars)) {
+    throw new Error(
+      `${label} delivered ${tally.headers} headers (${tally.headerChars} chars), expected ${expected.headers} ` +
+        `(${expected.headerChars}): the application did not read every header, so the comparison would not be like for like`,
+    );
+  }
 }
 
 /**
@@ -65,7 +73,7 @@ export async function compareContenders(
     let n = 0;
     while (n < opts.minWarmupRuns || performance.now() - started < opts.minWarmupMs) {
       collectGarbage();
-      verify(c.label, (await c.runOnce()).tally, opts.expected);
+      verify(c.label, (await c.runOnce()).tally, c.expected ?? opts.expected);
       n++;
     }
     opts.log(`${c.label}: warmed up with ${n} run(s) in ${Math.round(performance.now() - started)} ms`);
@@ -80,7 +88,7 @@ export async function compareContenders(
       do {
         collectGarbage();
         const outcome = await c.runOnce();
-        verify(c.label, outcome.tally, opts.expected);
+        verify(c.label, outcome.tally, c.expected ?? opts.expected);
         mine.push(outcome.ms);
         if (outcome.cpuMs !== undefined) cpu.get(c.label)!.push(outcome.cpuMs);
       } while (performance.now() - started < opts.minRoundMs);

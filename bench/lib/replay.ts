@@ -50,5 +50,9 @@ export async function replayInProcess(
   const used = process.cpuUsage(cpu);
   await reader.close();
   socket.destroy();
-  return { ms, cpuMs: (used.user + used.system) / 1000, tally: { events: tally.events, nameChars: tally.nameChars } };
+  return {
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    tally: { events: tally.events, nameChars: tally.nameChars, headers: tally.headers, headerChars: tally.headerChars },
+  };
 }

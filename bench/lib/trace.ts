@@ -26,6 +26,11 @@ export interface MessageCount {
   events: number;
   /** Sum of the lengths of the event names, to check that readers decoded them. */
   nameChars: number;
+  /** Header lines of the events, and the sum of their key and value lengths. */
+  headers: number;
+  headerChars: number;
+  /** The same with each value trimmed of surrounding blanks, as asterisk-ami-client delivers them. */
+  headerCharsTrimmed: number;
 }
 
 /**
@@ -38,6 +43,9 @@ export function countMessages(body: Buffer): MessageCount {
   let messages = 0;
   let events = 0;
   let nameChars = 0;
+  let headers = 0;
+  let headerChars = 0;
+  let headerCharsTrimmed = 0;
   let start = 0;
   for (;;) {
     const end = body.indexOf(CRLF2, start);
@@ -48,11 +56,19 @@ export function countMessages(body: Buffer): MessageCount {
         events++;
         const eol = body.indexOf('\r\n', start);
         nameChars += body.toString('utf8', start + 6, eol).trim().length;
+        for (const line of body.toString('utf8', start, end).split('\r\n')) {
+          const colon = line.indexOf(':');
+          if (colon === -1) throw new Error(`a header line without a colon: ${JSON.stringify(line)}`);
+          const value = line.slice(line[colon + 1] === ' ' ? colon + 2 : colon + 1);
+          headers++;
+          headerChars += colon + value.length;
+          headerCharsTrimmed += colon + value.trim().length;
+        }
       }
     }
     start = end + 4;
   }
-  return { messages, events, nameChars };
+  return { messages, events, nameChars, headers, headerChars, headerCharsTrimmed };
 }
 
 export interface ReplayStream {
@@ -63,6 +79,9 @@ export interface ReplayStream {
   messages: number;
   events: number;
   nameChars: number;
+  headers: number;
+  headerChars: number;
+  headerCharsTrimmed: number;
   chunkBytes: number;
 }
 
@@ -82,6 +101,9 @@ export function buildReplay(body: Buffer, minEvents: number, chunkBytes: number)
     messages: perCopy.messages * copies,
     events: perCopy.events * copies,
     nameChars: perCopy.nameChars * copies,
+    headers: perCopy.headers * copies,
+    headerChars: perCopy.headerChars * copies,
+    headerCharsTrimmed: perCopy.headerCharsTrimmed * copies,
     chunkBytes,
   };
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { FakeSocket } from '../fake-socket.ts';
-import { countEvent, newTally, type AmiReader } from './reader.ts';
+import { type AmiReader, countEvent, newTally, readObjectHeaders } from './reader.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -26,14 +26,18 @@ const AmiConnectionCtor = createRequire(clientPath)('asterisk-ami-connector/lib/
  * asterisk-ami-client reading from `socket`. Only the connector's TCP dial and
  * login are skipped: the client gets a real `AmiConnection` around the socket,
  * so bytes flow through the library's own pipe, events stream, parser and
- * event emitter exactly as after a successful login.
+ * event emitter exactly as after a successful login. The application reads
+ * every header of every event.
  */
 export async function asteriskAmiClientReader(socket: FakeSocket): Promise<AmiReader> {
   const client = new AmiClientCtor({ reconnect: false, keepAlive: false });
   client._connector = { connect: () => Promise.resolve(new AmiConnectionCtor(socket)) };
   const tally = newTally();
   await client.connect('bench', 'bench', {});
-  client.on('event', (event) => countEvent(tally, event.Event));
+  client.on('event', (event) => {
+    countEvent(tally, event.Event);
+    readObjectHeaders(tally, event);
+  });
   return {
     label: 'asterisk-ami-client',
     tally,

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
 import type { FakeSocket } from '../fake-socket.ts';
-import { countEvent, type LiveTally, newTally, type AmiReader } from './reader.ts';
+import { type AmiReader, countEvent, type LiveTally, newTally, readObjectHeaders } from './reader.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -41,7 +41,11 @@ export function asteriskManagerReader(socket: FakeSocket): AmiReader {
     net.createConnection = original;
   }
   const tally = newTally();
-  countInto(manager, tally);
+  // Every header of every event, as the library delivers it (lower-cased keys).
+  manager.on('managerevent', (event) => {
+    countEvent(tally, event.event);
+    readObjectHeaders(tally, event);
+  });
   return {
     label: 'asterisk-manager',
     tally,
