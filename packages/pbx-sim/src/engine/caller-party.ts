@@ -19,7 +19,8 @@ export interface CallerParty {
   /** The far side is gone: emit its Hangup (no-op for a phone caller). */
   farGone(): void;
   /** Hang up the caller itself (and the far half if it is still up). */
-  hangupCaller(cause?: number): void;
+  /** `soft: false` ends the channel without a SoftHangupRequest (an application that exits by itself). */
+  hangupCaller(cause?: number, soft?: boolean): void;
   /** The caller was bridged to someone (queue member or dialled phone). */
   bridged?(): void;
 }
@@ -32,4 +33,6 @@ export interface CallerApp {
    * party.hangupCaller() where Asterisk does.
    */
   callerGone(party: CallerParty): void;
+  /** An AMI Hangup of the caller gives no SoftHangupRequest (ChanSpy, as recorded). */
+  readonly quietHangup?: boolean;
 }

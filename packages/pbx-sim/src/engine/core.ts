@@ -30,6 +30,8 @@ export class PbxCore {
   readonly rng: Random;
   readonly bus: EventBus;
   readonly channels = new Map<string, Channel>();
+  /** Run once, just before a channel's Hangup event (ChanSpy's `E` option watches its target). */
+  readonly hangupWatchers = new Map<Channel, Array<() => void>>();
   readonly byName = new Map<string, Channel>();
   readonly bridges = new Map<string, Bridge>();
   /** Cached device states (DeviceStateList), token form. */
@@ -130,6 +132,7 @@ export class PbxCore {
 
   unregister(ch: Channel): void {
     ch.hungUp = true;
+    this.hangupWatchers.delete(ch);
     ch.stopRtcp?.();
     ch.stopRtcp = undefined;
     this.phones.forget(ch);

@@ -55,6 +55,11 @@ export function softHangupRequest(core: PbxCore, ch: Channel, cause: number): vo
 
 /** Hangup, then the channel is gone from the model. */
 export function hangup(core: PbxCore, ch: Channel, cause: number): void {
+  const watchers = core.hangupWatchers.get(ch);
+  if (watchers) {
+    core.hangupWatchers.delete(ch);
+    for (const w of watchers) w();
+  }
   emitCs(core, 'Hangup', ch, [
     ['Cause', String(cause)],
     ['Cause-txt', CAUSE_TEXT[cause] ?? 'Unknown'],

@@ -127,8 +127,12 @@ function originatePhone(deps: OriginateDeps, endpoint: string, req: OriginateReq
       core.phones.answered(leg);
       const party = new PhoneCaller(core, leg);
       if (req.application) {
+        // ChanSpy runs with no Newexten of its own (chanspy-listen-whisper-barge).
+        if (req.application.toLowerCase() === 'chanspy') {
+          deps.chanspy(party, req.data ?? '');
+          return;
+        }
         newexten(core, leg, leg.context, leg.exten, 1, req.application, req.data ?? '');
-        if (req.application.toLowerCase() === 'chanspy') deps.chanspy(party, req.data ?? '');
         return;
       }
       const route = routeFor(core, req.context ?? 'internal', req.exten ?? 's', leg.callerNum, leg.callerName);

@@ -25,13 +25,13 @@ export class PhoneCaller implements CallerParty {
   initialBurstDone(): void {}
   farGone(): void {}
 
-  hangupCaller(cause = 16): void {
+  hangupCaller(cause = 16, soft = true): void {
     const core = this.#core;
     const ch = this.channel;
     if (ch.hungUp) return;
     const recs = this.records.length > 0 ? this.records : [];
     for (const r of recs) cdr(core, ch, r);
-    softHangupRequest(core, ch, cause);
+    if (soft) softHangupRequest(core, ch, cause);
     hangup(core, ch, cause);
     if (ch.endpoint) refreshEndpoint(core, ch.endpoint);
     core.processedCalls++;
@@ -45,7 +45,7 @@ export class PhoneCaller implements CallerParty {
       const peer = ch.bridge?.channels.find((c) => c !== ch);
       if (peer) rtpQosBridged(core, ch, peer);
       hangupRequest(core, ch, cause);
-    } else softHangupRequest(core, ch, cause);
+    } else if (!this.app?.quietHangup) softHangupRequest(core, ch, cause);
     if (this.app) this.app.callerGone(this);
     else this.hangupCaller(cause);
   }
