@@ -18,7 +18,8 @@ export interface Members {
 
 /**
  * Cluster membership: each node puts a heartbeat under its id in a KV bucket whose entries
- * expire after a few lease TTLs; the members are the keys present.
+ * expire after a few lease TTLs; every node watches the bucket, and the members are the nodes
+ * heard from within three heartbeats (by this node's own clock).
  */
 export function createMembers(deps: {
   kv: KV;
@@ -29,31 +30,42 @@ export function createMembers(deps: {
   now?: () => number;
 }): Members {
   const now = deps.now ?? Date.now;
+  /** Heartbeats as this node received them, with its own receipt time. */
+  const heard = new Map<string, { info: MemberInfo; at: number }>();
   let members: MemberInfo[] = [];
   let changedAt = now();
   let timer: ReturnType<typeof setInterval> | undefined;
+  let watch: Awaited<ReturnType<KV['watch']>> | undefined;
+  const refresh = () => {
+    const t = now();
+    const next = [...heard.values()].filter((h) => t - h.at < 3 * deps.intervalMs + 1000).map((h) => h.info);
+    next.sort((a, b) => a.node.localeCompare(b.node));
+    if (next.map((m) => m.node).join() !== members.map((m) => m.node).join()) changedAt = t;
+    members = next;
+  };
   const beat = async () => {
     await deps.kv.put(deps.nodeId, JSON.stringify({ node: deps.nodeId, ...deps.self() }));
-    const next: MemberInfo[] = [];
-    for await (const k of await deps.kv.keys()) {
-      const e = await deps.kv.get(k);
-      if (e && e.operation === 'PUT') next.push(e.json<MemberInfo>());
-    }
-    next.sort((a, b) => a.node.localeCompare(b.node));
-    if (next.map((m) => m.node).join() !== members.map((m) => m.node).join()) changedAt = now();
-    members = next;
+    refresh();
   };
   return {
     list: () => (members.some((m) => m.node === deps.nodeId) ? members.map((m) => m.node) : [...members.map((m) => m.node), deps.nodeId]),
     info: () => members,
     stableFor: () => now() - changedAt,
     async start() {
+      watch = await deps.kv.watch();
+      void (async () => {
+        for await (const e of watch!) {
+          if (e.operation === 'PUT') heard.set(e.key, { info: e.json<MemberInfo>(), at: now() });
+          else heard.delete(e.key);
+        }
+      })().catch((err) => deps.log.warn({ err: (err as Error).message }, 'cluster member watch ended'));
       await beat();
       timer = setInterval(() => void beat().catch((err) => deps.log.warn({ err: (err as Error).message }, 'cluster heartbeat failed')), deps.intervalMs);
       timer.unref();
     },
     async close() {
       if (timer) clearInterval(timer);
+      watch?.stop();
       await deps.kv.delete(deps.nodeId).catch(() => undefined);
     },
   };

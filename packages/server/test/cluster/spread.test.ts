@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from '../gateway/helpers/ws-client.ts';
+import { type ClusterFixture, login, ownerOf, startClusterFixture } from './cluster-fixture.ts';
+
+describe('two PBXs and three CTI nodes', () => {
+  let fx: ClusterFixture;
+  beforeAll(async () => {
+    fx = await startClusterFixture({ nodes: 3, pbxs: ['main', 'east'] });
+  }, 150_000);
+  afterAll(async () => {
+    await fx?.close();
+  }, 60_000);
+
+  it('spreads ownership over the nodes, and a client on the node that owns neither sees both PBXs live', async () => {
+    // The first node starts alone and takes both; once the others are members it hands one back.
+    const until = Date.now() + 40_000;
+    let owners: string[] = [];
+    while (Date.now() < until) {
+      const main = await ownerOf(fx.nodes, 'main', 20_000);
+      const east = await ownerOf(fx.nodes, 'east', 20_000);
+      owners = [main.nodeId, east.nodeId];
+      if (owners[0] !== owners[1]) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(new Set(owners).size).toBe(2);
+    const third = fx.nodes.find((n) => !owners.includes(n.nodeId))!;
+    const health = await third.health();
+    expect(health.node?.owned).toEqual([]);
+    expect(health.node?.owners.map((o) => `${o.pbx}:${o.node}`).sort()).toEqual([`east:${owners[1]}`, `main:${owners[0]}`].sort());
+    expect(health.node?.members.map((m) => m.node).sort()).toEqual(['node-a', 'node-b', 'node-c']);
+
+    // Its snapshot holds both PBXs, ready, and events of both reach its clients.
+    // The admin sees every PBX (the seeded supervisor's scope is the queues of `main`).
+    const sam = await TestClient.connect(`${third.url.replace('http', 'ws')}/api/ws`, await login(third, 'admin'));
+    const snapshot = await sam.waitFor((f) => f.op === 'snapshot', 10_000);
+    expect((snapshot.state as { pbx: Array<{ pbx: string; state: string }> }).pbx.map((p) => `${p.pbx}:${p.state}`).sort()).toEqual([
+      'east:ready',
+      'main:ready',
+    ]);
+    fx.sims[0]!.placeCall({ queue: 'lang-en', callerNumber: '+15551230101', patienceMs: 500 });
+    fx.sims[1]!.placeCall({ queue: 'lang-en', callerNumber: '+15551230202', patienceMs: 500 });
+    await sam.until(() => {
+      const pbxs = new Set(sam.events('queue.stats').map((f) => f.pbx));
+      return pbxs.has('main') && pbxs.has('east') ? true : undefined;
+    }, 15_000);
+    sam.ws.close();
+  }, 120_000);
+});
