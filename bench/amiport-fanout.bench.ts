@@ -94,7 +94,8 @@ const bench: BenchModule = {
         http: { host: '127.0.0.1', port: 0 },
         log: { level: 'silent' },
         auth: { loginAttemptsPerMinute: 1_000_000 },
-        amiPort: { enabled: true, host: '127.0.0.1', port: 0 },
+        // Every client logs in from this one host, many at a time.
+        amiPort: { enabled: true, host: '127.0.0.1', port: 0, maxUnauthenticatedPerIp: 1000 },
         pbxs: [{ id: 'main', host: '127.0.0.1', port: source.port, username: 'cti', secret: 'bench', authType: 'plain', context: 'internal', deviceTech: 'PJSIP', outboundPrefix: '' }],
       },
     });

@@ -71,6 +71,7 @@ export async function startAmiPort(deps: {
       }),
     config: {
       defaultPbxId: deps.defaultPbx,
+      maxUnauthenticatedPerIp: deps.config.amiPort.maxUnauthenticatedPerIp,
       // Originate and the transfers go to the dialplan context the desktop dials from, unless configured.
       allowedContext: deps.config.amiPort.allowedContext ?? deps.config.pbxs.find((p) => p.id === deps.defaultPbx)?.context ?? 'internal',
       ...(tls ? { tls: readTlsFiles(tls) } : {}),

@@ -106,6 +106,8 @@ export const ConfigSchema = T.Object({
        * `context` of the first PBX (where click-to-dial goes).
        */
       allowedContext: T.Optional(T.String({ pattern: '^[A-Za-z0-9_-]{1,79}$' })),
+      /** Connections from one address that may wait to log in at once (10 s to log in). */
+      maxUnauthenticatedPerIp: T.Integer({ minimum: 1, default: 8 }),
     },
     { default: {} },
   ),

@@ -81,7 +81,8 @@ describe('the AMI port under overload', () => {
       upstream: { send: () => Promise.reject(new Error('no actions in this test')) },
       events: { subscribe: (listener) => up.onEvent((msg) => listener('pbx1', msg)) },
       audit: () => {},
-      config: { maxUnauthenticated: CLIENTS, maxConnections: CLIENTS + 10 },
+      // Every client logs in from this one host, 50 at a time.
+      config: { maxUnauthenticated: CLIENTS, maxUnauthenticatedPerIp: CLIENTS, maxConnections: CLIENTS + 10 },
     });
     const { port: portNumber } = await port.listen({ host: '127.0.0.1', port: 0 });
     await up.connect();
