@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
+import { registerClusterMetrics } from '../cluster/cluster-metrics.ts';
 import { createLocalBus } from '../cluster/index.ts';
 import { type Config, ConfigError } from '../config/index.ts';
 import type { DemoPbx } from '../demo/demo-pbx.ts';
@@ -73,6 +74,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     let owner: OwnerPart | undefined;
     let upstream: GatewayUpstream;
     if (cluster) {
+      registerClusterMetrics(gateway.metrics.registry, cluster.status);
       await cluster.start();
       upstream = cluster.upstream;
     } else {

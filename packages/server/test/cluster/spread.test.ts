@@ -28,6 +28,11 @@ describe('two PBXs and three CTI nodes', () => {
     expect(health.node?.owned).toEqual([]);
     expect(health.node?.owners.map((o) => `${o.pbx}:${o.node}`).sort()).toEqual([`east:${owners[1]}`, `main:${owners[0]}`].sort());
     expect(health.node?.members.map((m) => m.node).sort()).toEqual(['node-a', 'node-b', 'node-c']);
+    const owner = fx.nodes.find((n) => n.nodeId === owners[0])!;
+    const metrics = await (await fetch(`${owner.url}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`amiable_cluster_lease_age_seconds\\{node="${owner.nodeId}",pbx="main"\\} \\d`));
+    expect(metrics).toContain(`amiable_cluster_members{node="${owner.nodeId}",member="node-c"} 1`);
+    expect(metrics).toMatch(/amiable_cluster_consumer_lag\{node="[^"]+"\} \d+/);
 
     // Its snapshot holds both PBXs, ready, and events of both reach its clients.
     // The admin sees every PBX (the seeded supervisor's scope is the queues of `main`).
