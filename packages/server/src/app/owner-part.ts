@@ -160,6 +160,8 @@ export async function wireOwner(deps: {
   projectorRef.current = projector;
   deps.onStop(() => projector.close());
 
+  /** Resyncs whose `resync` event waits for the memberships to be re-applied. */
+  const resyncReasons = new Map<string, 'asterisk restarted' | 'reconnected'>();
   for (const p of deps.pbxConfigs) {
     const conn = new PbxConnection({
       config: p,
@@ -178,7 +180,8 @@ export async function wireOwner(deps: {
           models.set(pbx, info.model);
           projector.changes(pbx, info.changes);
           projector.resynced(pbx);
-          bus.publishCti({ type: 'resync', at: iso(now()), pbx, payload: { pbx, reason: info.restarted ? 'asterisk restarted' : 'reconnected' } });
+          // Step 5 goes out once step 4 (re-applying memberships, when the connection is ready) is done.
+          resyncReasons.set(pbx, info.restarted ? 'asterisk restarted' : 'reconnected');
         },
         state: (pbx, state, detail) => {
           pbxSince.set(pbx, now());
@@ -209,7 +212,12 @@ export async function wireOwner(deps: {
           .map((m) => ({ queue: m.queue, paused: m.paused })),
       )
       .then((n) => log.info({ pbx, changes: n }, 'agent memberships re-applied'))
-      .catch((err) => log.warn({ err: (err as Error).message }, 're-apply failed'));
+      .catch((err) => log.warn({ err: (err as Error).message }, 're-apply failed'))
+      .finally(() => {
+        const reason = resyncReasons.get(pbx);
+        resyncReasons.delete(pbx);
+        if (reason !== undefined) bus.publishCti({ type: 'resync', at: iso(now()), pbx, payload: { pbx, reason } });
+      });
   };
 
   return {

@@ -13,6 +13,7 @@ import type { PbxConfig } from '../config/index.ts';
 import type { Expectation } from '../features/common/pbx-link.ts';
 import { ServiceErrors } from '../features/common/service-errors.ts';
 import { type DomainChange, PbxModel, resyncModel, type SnapshotLists } from '../telephony/index.ts';
+import { ResyncFailedError } from './errors.ts';
 import { fencedTransport } from './fenced-transport.ts';
 import { EventExpectations } from './event-expectations.ts';
 
@@ -137,15 +138,26 @@ export class PbxConnection {
     this.startupKey = startupKey ?? this.startupKey;
     const lists: Record<string, AmiMessage[]> = {};
     const results = await Promise.all(
-      SNAPSHOT_ACTIONS.map(([, action]) => client.sendList({ Action: action }, { allowError: true }).catch(() => undefined)),
+      SNAPSHOT_ACTIONS.map(([, action]) =>
+        client.sendList({ Action: action }, { allowError: true }).catch((err: Error) => ({ error: err.message })),
+      ),
     );
+    // A refused or failed list would make an empty part of the model: fail the whole resync
+    // instead, keep the model in use, and let the client reconnect with backoff.
+    const failed: Array<{ action: string; reason: string }> = [];
     SNAPSHOT_ACTIONS.forEach(([key, action], i) => {
-      const r = results[i];
-      if (!r || r.response.response === 'Error') {
-        this.#deps.log?.warn({ pbx: this.id, action }, 'snapshot list refused; that part of the model starts empty');
-      }
-      lists[key] = r?.events ?? [];
+      const r = results[i]!;
+      if ('error' in r) failed.push({ action, reason: r.error });
+      else if (r.response.response === 'Error') failed.push({ action, reason: r.response.get('Message') ?? 'Error' });
+      else lists[key] = r.events;
     });
+    if (failed.length > 0) {
+      this.#deps.log?.warn({ pbx: this.id, failed }, 'resync failed: a snapshot list was refused; keeping the current model and retrying');
+      throw new ResyncFailedError(`Resync of ${this.id} failed: ${failed.map((f) => `${f.action} (${f.reason})`).join(', ')}`, {
+        pbx: this.id,
+        failed,
+      });
+    }
     const { model, changes } = resyncModel(this.model, lists as SnapshotLists, this.#now());
     this.model = model;
     this.#deps.log?.info(
