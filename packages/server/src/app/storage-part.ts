@@ -34,6 +34,7 @@ export async function wireStorage(deps: {
     config.database.driver === 'postgres'
       ? { driver: 'postgres', url: config.database.url, ...(config.database.schema ? { schema: config.database.schema } : {}) }
       : { driver: 'sqlite', file: config.database.file ?? join(deps.dataDir, 'amiable.sqlite') },
+    { onPoolError: (err) => log.warn({ err: err.message }, 'database connection lost') },
   );
   deps.onStop(() => handle.close());
   await migrateToLatest(handle);

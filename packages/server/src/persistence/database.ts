@@ -101,6 +101,12 @@ async function openPostgres(config: PostgresConfig, options: CreateDatabaseOptio
     options: `-c search_path=${schema}`,
   });
   pool.on('error', (error) => options.onPoolError?.(error));
+  // A connection that dies while checked out between two queries (the server stopped,
+  // the network cut) emits 'error' on its client, where pg-pool has no listener: without
+  // this one the process would crash. The query in flight, if any, fails on its own.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.onPoolError?.(error));
+  });
   try {
     await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
   } catch (error) {
