@@ -55,7 +55,7 @@ export const amiDrops: ChaosScenario = {
         load.stop();
       }
       reconnectMs.sort((a, b) => a - b);
-      const common = { drops, events_per_s: rate, events_produced: load.produced, load_avg: loadAverage() };
+      const common = { drops, events_per_s: rate, events_produced: load.produced, events_per_s_achieved: load.rate, load_avg: loadAverage() };
       return [
         { bench: 'chaos.ami_drops', metric: 'drops_survived', value: survived, unit: 'drops', target: `== ${drops}`, pass: survived === drops, extra: common },
         { bench: 'chaos.ami_drops', metric: 'mismatches', value: mismatches, unit: 'drops', target: '== 0', pass: mismatches === 0, extra: common },
