@@ -6,12 +6,13 @@
  */
 import { amiDrops } from './scenarios/ami-drops.ts';
 import { asteriskRestart } from './scenarios/asterisk-restart.ts';
+import { clientResume } from './scenarios/client-resume.ts';
 import { crash } from './scenarios/crash.ts';
 import { dbOutage } from './scenarios/db-outage.ts';
 import { fuzz } from './scenarios/fuzz.ts';
 import type { ChaosScenario } from './lib/result.ts';
 
-export const SCENARIOS: ChaosScenario[] = [amiDrops, asteriskRestart, dbOutage, crash, fuzz];
+export const SCENARIOS: ChaosScenario[] = [amiDrops, asteriskRestart, dbOutage, clientResume, crash, fuzz];
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

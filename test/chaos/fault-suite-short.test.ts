@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChaosResult, ChaosScenario } from '../../chaos/lib/result.ts';
 import { amiDrops } from '../../chaos/scenarios/ami-drops.ts';
 import { asteriskRestart } from '../../chaos/scenarios/asterisk-restart.ts';
+import { clientResume } from '../../chaos/scenarios/client-resume.ts';
 import { crash } from '../../chaos/scenarios/crash.ts';
 import { dbOutage } from '../../chaos/scenarios/db-outage.ts';
 import { fuzz } from '../../chaos/scenarios/fuzz.ts';
@@ -29,6 +30,12 @@ describe('the fault suite, short version', () => {
     const received = results.find((r) => r.metric === 'events_received')!.value;
     expect(received).toBeGreaterThan(0);
     expect(results.find((r) => r.metric === 'events_archived')!.value).toBe(received);
+  });
+
+  it('resumes WebSocket clients cut at random with no event missed or duplicated', { timeout: 120_000 }, async () => {
+    const results = await run(clientResume);
+    expect(misses(results)).toEqual([]);
+    expect(results.find((r) => r.metric === 'reconnects')!.value).toBeGreaterThan(0);
   });
 
   it('restores agents, pauses and the spool after kill -9 of the server process', { timeout: 180_000 }, async () => {
