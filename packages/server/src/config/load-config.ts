@@ -45,7 +45,14 @@ export function configFromEnv(env: Env): Record<string, unknown> {
         secret: env.AMIABLE_AMI_SECRET ?? '',
         authType: env.AMIABLE_AMI_AUTH === 'md5' ? 'md5' : 'plain',
         ...(env.AMIABLE_AMI_TLS === '1' || env.AMIABLE_AMI_TLS === 'true'
-          ? { tls: { rejectUnauthorized: env.AMIABLE_AMI_TLS_INSECURE !== '1', ...(env.AMIABLE_AMI_CA ? { caFile: env.AMIABLE_AMI_CA } : {}) } }
+          ? {
+              tls: {
+                rejectUnauthorized: env.AMIABLE_AMI_TLS_INSECURE !== '1',
+                ...(env.AMIABLE_AMI_CA ? { caFile: env.AMIABLE_AMI_CA } : {}),
+                // The name the certificate must carry when it differs from the host dialled (an IP, say).
+                ...(env.AMIABLE_AMI_TLS_SERVERNAME ? { servername: env.AMIABLE_AMI_TLS_SERVERNAME } : {}),
+              },
+            }
           : {}),
       },
     ]);
