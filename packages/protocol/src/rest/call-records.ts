@@ -21,6 +21,8 @@ export const CallRecordSchema = Type.Object({
   talkSeconds: Type.Number({ minimum: 0 }),
   outcome: CallOutcomeSchema,
   hangupCause: Nullable(Type.Integer()),
+  /** The recording file, relative to Asterisk's recording directory; null when not recorded. */
+  recordingFile: Type.Optional(Nullable(SafeString({ maxLength: 300 }))),
 });
 export type CallRecord = Static<typeof CallRecordSchema>;
 

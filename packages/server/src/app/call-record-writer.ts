@@ -16,6 +16,8 @@ export function createCallRecordWriter(deps: {
   save: (record: CallRecordInput) => Promise<void>;
   customers: CustomerDirectory;
   agentOfExtension: (pbx: string, extension: string) => string | null;
+  /** The call's recording file, if it was recorded (taken once). */
+  recordingOf?: (pbx: string, linkedid: string) => string | null;
   log: { warn(o: object, m?: string): void };
 }): (pbx: string, model: PbxModel, call: Call) => void {
   return (pbx, model, call) => {
@@ -53,6 +55,7 @@ export function createCallRecordWriter(deps: {
         transfers: record.transfers.map((t) => ({ at: ms(t.at)!, kind: t.type, from: t.from, to: t.to ?? '' })),
         hangupBy: record.hangupBy,
         hangupCause: record.hangupCause === null ? null : String(record.hangupCause),
+        recordingFile: deps.recordingOf?.(pbx, call.linkedid) ?? null,
       });
     })().catch((err) => deps.log.warn({ err: (err as Error).message, linkedid: call.linkedid }, 'call record not saved'));
   };

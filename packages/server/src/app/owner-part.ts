@@ -135,6 +135,7 @@ export async function wireOwner(deps: {
     save: (record) => deps.durable.record({ t: 'call-record', record }),
     customers: deps.customers,
     agentOfExtension: (pbx, ext) => agents.byExtension(pbx, ext)?.agentId ?? null,
+    recordingOf: (pbx, linkedid) => recordings.takeFile(pbx, linkedid),
     log,
   });
   const projector = new CtiProjector({

@@ -205,6 +205,8 @@ export interface CallRecordsTable {
   transfers: string;
   hangup_by: string | null;
   hangup_cause: string | null;
+  /** The call's recording file, if it was recorded (migration 0010). */
+  recording_file: string | null;
   updated_at: number;
 }
 

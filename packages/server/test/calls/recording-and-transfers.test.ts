@@ -66,6 +66,19 @@ describe('recording an agent\'s call, by a supervisor and by the queue\'s policy
     const hung = await command(server.url, admin.accessToken, 'call.hangup', { callId });
     expect(hung.status).toBe(200);
     await waitFor('the call ends', () => log.of('call.ended').some((e) => e.payload.callId === callId));
+
+    // The call record keeps the recording's path, and the call log serves it.
+    const stored = await (async () => {
+      for (let i = 0; i < 200; i++) {
+        const r = await server.repos.callRecords.getByLinkedid('main', callId);
+        if (r) return r;
+        await new Promise((done) => setTimeout(done, 25));
+      }
+      return undefined;
+    })();
+    expect(stored?.recordingFile).toBe(file);
+    const listed = await call(server.url, 'GET', `/api/calls?number=${encodeURIComponent('+15556667777')}`, admin.accessToken);
+    expect((listed.body.items as Array<{ callId: string; recordingFile: string | null }>).find((c) => c.callId === callId)?.recordingFile).toBe(file);
   });
 
   it("refuses alice, an agent, with CTI_ERR_RECORDING_NOT_ALLOWED under the default policy, before looking the call up", async () => {

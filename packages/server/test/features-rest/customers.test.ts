@@ -97,6 +97,7 @@ describe('customer directory', () => {
           talkSeconds: 90,
           outcome: 'answered',
           hangupCause: 16,
+          recordingFile: null,
         },
       ],
     });

@@ -61,15 +61,19 @@ export class RecordingService {
   readonly #d: RecordingServiceDeps;
   /** `${pbx}|${uniqueid}` of the recorded channel → its recording. */
   readonly #active = new Map<string, Recording>();
+  /** `${pbx}|${linkedid}` → the call's recording file, until the call record takes it. */
+  readonly #files = new Map<string, string>();
 
   constructor(deps: RecordingServiceDeps) {
     this.#d = deps;
   }
 
-  /** The recording on a channel, if any (for call records and snapshots). */
-  fileOf(pbx: string, linkedid: string): string | null {
-    for (const r of this.#active.values()) if (r.leg.pbx === pbx && r.leg.linkedid === linkedid) return r.file;
-    return null;
+  /** The recording file of a finished call, for its call record (taken once, then forgotten). */
+  takeFile(pbx: string, linkedid: string): string | null {
+    const key = `${pbx}|${linkedid}`;
+    const file = this.#files.get(key) ?? null;
+    this.#files.delete(key);
+    return file;
   }
 
   async start(leg: RecordedLeg, who: RecordingRequester | 'policy'): Promise<{ file: string; state: 'recording' }> {
@@ -87,6 +91,9 @@ export class RecordingService {
     const by = who === 'policy' ? 'policy' : who.userId;
     const rec: Recording = { leg, file, state: 'recording', startedAt: at, by };
     this.#active.set(key, rec);
+    // A call keeps its first recording's name for its record; the map is bounded by live calls.
+    if (!this.#files.has(`${leg.pbx}|${leg.linkedid}`)) this.#files.set(`${leg.pbx}|${leg.linkedid}`, file);
+    if (this.#files.size > 10_000) this.#files.delete(this.#files.keys().next().value!);
     this.#publish(rec, 'recording');
     return { file, state: 'recording' };
   }

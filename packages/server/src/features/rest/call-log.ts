@@ -80,6 +80,7 @@ export function toCallRecordDto(c: CallRecord): CallRecordDto {
     talkSeconds: c.talkSeconds,
     outcome: c.outcome === 'rejected' ? 'failed' : c.outcome === 'answered' && c.transferred ? 'transferred' : c.outcome,
     hangupCause: Number.isFinite(cause) ? cause : null,
+    recordingFile: c.recordingFile ?? null,
   };
 }
 

@@ -15,6 +15,7 @@ import { tokenSessions } from './0006-token-sessions.ts';
 import { reportIndexes } from './0007-report-indexes.ts';
 import { agentPresenceAndSpool } from './0008-agent-presence-and-spool.ts';
 import { authSessions } from './0009-auth-sessions.ts';
+import { callRecordings } from './0010-call-recordings.ts';
 
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -27,6 +28,7 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0007-report-indexes': reportIndexes(dialect),
     '0008-agent-presence-and-spool': agentPresenceAndSpool,
     '0009-auth-sessions': authSessions,
+    '0010-call-recordings': callRecordings,
   };
 }
 

@@ -50,6 +50,8 @@ export interface CallRecordInput {
   transfers?: CallTransfer[];
   hangupBy?: string | null;
   hangupCause?: string | null;
+  /** The recording file (relative to Asterisk's recording directory), if the call was recorded. */
+  recordingFile?: string | null;
 }
 
 export interface CallRecord extends Required<Omit<CallRecordInput, 'agentsOffered' | 'transfers'>> {
@@ -115,6 +117,7 @@ export function toCallRow(input: CallRecordInput, id: string, at: number): CallR
     transfers: JSON.stringify(transfers),
     hangup_by: input.hangupBy ?? null,
     hangup_cause: input.hangupCause ?? null,
+    recording_file: input.recordingFile ?? null,
     updated_at: at,
   };
 }
@@ -147,6 +150,7 @@ export function toCallRecord(row: CallRow): CallRecord {
     transfers: parseJson<CallTransfer[]>(row.transfers, []),
     hangupBy: row.hangup_by,
     hangupCause: row.hangup_cause,
+    recordingFile: row.recording_file,
     updatedAt: row.updated_at,
   };
 }
@@ -156,7 +160,7 @@ const UPDATABLE = [
   'direction', 'queue', 'caller_number', 'caller_name', 'called_number', 'customer_id', 'language',
   'agents_offered', 'answered_by', 'answered_agent_id', 'started_at', 'answered_at', 'ended_at',
   'wait_seconds', 'ring_seconds', 'talk_seconds', 'hold_seconds', 'wrapup_seconds', 'outcome',
-  'transferred', 'transfers', 'hangup_by', 'hangup_cause', 'updated_at',
+  'transferred', 'transfers', 'hangup_by', 'hangup_cause', 'recording_file', 'updated_at',
 ] as const satisfies ReadonlyArray<keyof CallRow>;
 
 async function upsertRows(db: Kysely<Database>, rows: CallRow[]): Promise<void> {
