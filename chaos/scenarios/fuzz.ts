@@ -128,11 +128,11 @@ const WS_BASES = [
   { op: 'command', id: 'c3', name: 'call.dial', args: { number: '+15551234567' } },
 ].map((f) => Buffer.from(JSON.stringify(f)));
 
-async function fuzzWebSocket(url: string, token: string, count: number, random: () => number): Promise<{ sent: number; closes: number }> {
+async function fuzzWebSocket(url: string, token: string, count: number, random: () => number, deadline: number): Promise<{ sent: number; closes: number }> {
   let sent = 0;
   let closes = 0;
   const wsUrl = `${url.replace(/^http/, 'ws')}/api/ws`;
-  while (sent < count) {
+  while (sent < count && Date.now() < deadline) {
     const ws = new WebSocket(wsUrl);
     const done = new Promise<void>((resolve) => {
       ws.on('close', () => resolve());
@@ -168,12 +168,12 @@ const REST_BASES: Array<{ method: 'POST' | 'PUT' | 'PATCH'; url: string; body: B
   { method: 'POST', url: '/api/users', body: Buffer.from(JSON.stringify({ username: 'fuzz', displayName: 'Fuzz', role: 'agent', password: 'a-long-password' })) },
 ];
 
-async function fuzzRest(url: string, token: string, count: number, random: () => number): Promise<{ sent: number; status5xx: number; failed: number }> {
+async function fuzzRest(url: string, token: string, count: number, random: () => number, deadline: number): Promise<{ sent: number; status5xx: number; failed: number }> {
   let sent = 0;
   let status5xx = 0;
   let failed = 0;
   const worker = async () => {
-    while (sent < count) {
+    while (sent < count && Date.now() < deadline) {
       sent++;
       const base = REST_BASES[Math.floor(random() * REST_BASES.length)]!;
       try {
@@ -196,13 +196,14 @@ async function fuzzRest(url: string, token: string, count: number, random: () =>
 /**
  * Mutated input everywhere a byte can come from outside: 1M AMI frames into the codec and
  * 1M through a real AmiClient over TCP, 1M WebSocket frames and 100k REST bodies into a
- * running server (short: 20k, 20k, 2k, 500). Crashes are unexpected exceptions in the
+ * running server (short: 20k, 20k, 2k, 500). The WebSocket and REST parts are bounded to
+ * 4 minutes each: the frames and bodies actually sent are in `extra`. Crashes are unexpected exceptions in the
  * process, exceptions out of the codec, and 5xx answers; the server must still answer after.
  */
 export const fuzz: ChaosScenario = {
   name: 'fuzz',
   async run({ short, log }) {
-    const n = short ? { codec: 20_000, client: 20_000, ws: 2_000, rest: 500 } : { codec: 1_000_000, client: 1_000_000, ws: 1_000_000, rest: 100_000 };
+    const n = short ? { codec: 20_000, client: 20_000, ws: 2_000, rest: 500, boundMs: 120_000 } : { codec: 1_000_000, client: 1_000_000, ws: 1_000_000, rest: 100_000, boundMs: 240_000 };
     const random = rng(20_261_206);
     const frames = amiFrames();
     const results: ChaosResult[] = [];
@@ -238,9 +239,9 @@ export const fuzz: ChaosScenario = {
         body: JSON.stringify({ username: 'admin', password: 'admin-demo' }),
       });
       const { accessToken } = (await login.json()) as { accessToken: string };
-      const ws = await countingCrashes(() => fuzzWebSocket(server.url, accessToken, n.ws, random));
+      const ws = await countingCrashes(() => fuzzWebSocket(server.url, accessToken, n.ws, random, Date.now() + n.boundMs));
       log(`fuzz: websocket ${ws.result.sent} frames over ${ws.result.closes} connections`);
-      const rest = await countingCrashes(() => fuzzRest(server.url, accessToken, n.rest, random));
+      const rest = await countingCrashes(() => fuzzRest(server.url, accessToken, n.rest, random, Date.now() + n.boundMs));
       log(`fuzz: rest ${rest.result.sent} bodies, ${rest.result.status5xx} 5xx`);
       const alive = (await fetch(`${server.url}/api/health`)).status === 200;
       global.gc?.();
