@@ -6,6 +6,8 @@ export interface AgentRoster {
   list(): Array<Readonly<SignedInAgent>>;
   get(agentId: string): Readonly<SignedInAgent> | undefined;
   byExtension(pbx: string, extension: string): Readonly<SignedInAgent> | undefined;
+  /** The agent at an extension, including one whose sign-in is still adding her queue memberships. */
+  agentIdAt(pbx: string, extension: string): string | undefined;
   /** A queue call ended at `iface`: the workflow starts wrap-up or applies pause-after-call. */
   callCompleted(pbx: string, iface: string, queue: string | null): Promise<void>;
   /**

@@ -419,7 +419,7 @@ export class CtiProjector {
     this.#publish('queue.member', pbx, {
       queue: m.queue,
       change,
-      agentId: agent?.agentId ?? null,
+      agentId: agent?.agentId ?? (m.extension ? this.#d.agents.agentIdAt(pbx, m.extension) : undefined) ?? null,
       extension: m.extension,
       interface: m.interface,
       paused: m.paused,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordEvents } from '../support/event-log.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { actionsNamed, header, membersOf, sentActions, userId } from './helpers.ts';
+import { actionsNamed, header, membersOf, sentActions, userId, waitFor } from './helpers.ts';
 
 describe('signing an agent in adds the queues of her skills (simulated PBX)', () => {
   let server: TestServer;
@@ -66,5 +67,20 @@ describe('signing an agent in adds the queues of her skills (simulated PBX)', ()
     expect(server.agents.list().filter((a) => a.agentId === chloe)).toHaveLength(1);
     const open = (await server.repos.timesheet.listSessions({ agentId: chloe })).filter((s) => s.signedOutAt === null);
     expect(open).toHaveLength(1);
+  });
+
+  it('names the agent on the queue.member added events of her own sign-in', async () => {
+    const bilal = await userId(server, 'bilal');
+    const log = recordEvents(server);
+    try {
+      const agent = await server.agents.signIn(bilal, {});
+      const added = await waitFor('the added members reach the stream', () => {
+        const got = log.of('queue.member').filter((e) => e.payload.change === 'added' && e.payload.interface === agent.iface);
+        return got.length === agent.queues.length ? got : undefined;
+      });
+      expect(added.map((e) => e.payload.agentId)).toEqual(agent.queues.map(() => bilal));
+    } finally {
+      log.stop();
+    }
   });
 });

@@ -52,6 +52,8 @@ export class AgentService {
   readonly #deps: AgentServiceDeps;
   readonly #members: QueueMembership;
   readonly #agents = new Map<string, SignedInAgent>();
+  /** Seats whose sign-in is adding queue memberships (pbx NUL extension → agentId), so the added members are attributed. */
+  readonly #joining = new Map<string, string>();
   readonly #wrapup: WrapupTimers;
   /** Serialise commands per agent so two clicks cannot interleave their AMI actions. */
   readonly #locks = new Map<string, Promise<unknown>>();
@@ -86,6 +88,10 @@ export class AgentService {
   byExtension(pbx: string, extension: string): Readonly<SignedInAgent> | undefined {
     for (const a of this.#agents.values()) if (a.pbx === pbx && a.extension === extension) return snapshotAgent(a);
     return undefined;
+  }
+
+  agentIdAt(pbx: string, extension: string): string | undefined {
+    return this.byExtension(pbx, extension)?.agentId ?? this.#joining.get(`${pbx}\0${extension}`);
   }
 
   signIn(agentId: string, request: SignInRequest): Promise<Readonly<SignedInAgent>> {
@@ -290,48 +296,54 @@ export class AgentService {
     const iface = `${this.#deps.deviceTech(seat.pbx)}/${seat.extension}`;
     const ref: MemberRef = { pbx: seat.pbx, iface, memberName: profile.name };
     const added: QueueAssignment[] = [];
+    const seatKey = `${seat.pbx}\0${seat.extension}`;
+    this.#joining.set(seatKey, agentId);
     try {
-      for (const q of queues) {
-        await this.#members.add(ref, q.queue, q.penalty, false);
-        added.push(q);
+      try {
+        for (const q of queues) {
+          await this.#members.add(ref, q.queue, q.penalty, false);
+          added.push(q);
+        }
+      } catch (err) {
+        for (const q of added) {
+          await this.#members.remove(ref, q.queue).catch((undo: unknown) =>
+            this.#deps.log?.warn({ agentId, queue: q.queue, err: (undo as Error).message }, 'sign-in rollback: QueueRemove failed'),
+          );
+        }
+        throw err;
       }
-    } catch (err) {
-      for (const q of added) {
-        await this.#members.remove(ref, q.queue).catch((undo: unknown) =>
-          this.#deps.log?.warn({ agentId, queue: q.queue, err: (undo as Error).message }, 'sign-in rollback: QueueRemove failed'),
-        );
-      }
-      throw err;
+      const at = this.#deps.now();
+      const sessionId = await this.#deps.timesheet.openSession({
+        agentId,
+        pbx: seat.pbx,
+        extension: seat.extension,
+        workstationId: seat.workstationId,
+        at,
+      });
+      const agent: SignedInAgent = {
+        agentId,
+        name: profile.name,
+        pbx: seat.pbx,
+        extension: seat.extension,
+        iface,
+        sessionId,
+        workstationId: seat.workstationId,
+        queues,
+        state: 'ready',
+        reason: null,
+        since: at,
+        wrapupEndsAt: null,
+        pauseAfterCall: null,
+        afterCall: null,
+        changedBy: 'server',
+      };
+      this.#agents.set(agentId, agent);
+      await this.#deps.timesheet.recordState({ agentId, sessionId, extension: seat.extension, state: 'ready', reason: null, at });
+      this.#deps.emit({ type: 'signed-in', agent: snapshotAgent(agent), at, movedFrom });
+      return snapshotAgent(agent);
+    } finally {
+      this.#joining.delete(seatKey);
     }
-    const at = this.#deps.now();
-    const sessionId = await this.#deps.timesheet.openSession({
-      agentId,
-      pbx: seat.pbx,
-      extension: seat.extension,
-      workstationId: seat.workstationId,
-      at,
-    });
-    const agent: SignedInAgent = {
-      agentId,
-      name: profile.name,
-      pbx: seat.pbx,
-      extension: seat.extension,
-      iface,
-      sessionId,
-      workstationId: seat.workstationId,
-      queues,
-      state: 'ready',
-      reason: null,
-      since: at,
-      wrapupEndsAt: null,
-      pauseAfterCall: null,
-      afterCall: null,
-      changedBy: 'server',
-    };
-    this.#agents.set(agentId, agent);
-    await this.#deps.timesheet.recordState({ agentId, sessionId, extension: seat.extension, state: 'ready', reason: null, at });
-    this.#deps.emit({ type: 'signed-in', agent: snapshotAgent(agent), at, movedFrom });
-    return snapshotAgent(agent);
   }
 
   async #signOut(agentId: string, reason: string): Promise<void> {
