@@ -97,7 +97,8 @@ async function dispatch(ctx: PortContext, session: ClientSession, h: ActionHeade
   if (isListAction(lower)) {
     const messages = answerList(h, {
       model: ctx.model,
-      scope: session.scope!,
+      scope: session.scope!.seeOn(ctx.config.defaultPbxId),
+      scopeOn: (pbxId) => session.scope!.seeOn(pbxId),
       view: (pbxId) => ctx.pbx.view(pbxId),
       now: ctx.now(),
     });
@@ -124,10 +125,14 @@ async function checkPauseReasons(ctx: PortContext, actions: readonly Pairs[]): P
 }
 
 function policyContext(ctx: PortContext, session: ClientSession): PolicyContext {
+  const scope = session.scope!;
+  const home = scope.homePbx();
   return {
-    scope: session.scope!,
+    // "May act on" (the desks the client may use) is not "may see" (the desk it sits at).
+    scope: scope.actOn(home),
+    actOn: (pbxId) => scope.actOn(pbxId),
     allowedContext: ctx.config.allowedContext,
-    defaultPbxId: ctx.config.defaultPbxId,
+    defaultPbxId: home,
     findChannel: (name) => ctx.pbx.findChannel(name),
   };
 }

@@ -4,7 +4,7 @@ import type { BatchFlusher } from './batch-flusher.ts';
 import type { EventMask } from './event-mask.ts';
 import { Outbound } from './outbound.ts';
 import type { AmiPortPrincipal } from './ports.ts';
-import type { ClientScope } from './scope.ts';
+import type { SessionScope } from './session-scope.ts';
 import { type Pairs, serialize } from './wire.ts';
 
 /** A message the parser had to throw away (over the size cap); answered with an error. */
@@ -32,7 +32,7 @@ export class ClientSession {
   readonly id: number;
   readonly ip: string;
   principal: AmiPortPrincipal | undefined;
-  scope: ClientScope | undefined;
+  scope: SessionScope | undefined;
   mask: EventMask = 'all';
   /** The last MD5 challenge handed out on this connection. */
   challenge: string | undefined;

@@ -3,7 +3,15 @@ import type { AmiPortConfig } from './config.ts';
 import type { AmiPortModel } from './model.ts';
 import type { OriginateRoutes } from './originate-routes.ts';
 import type { PbxStates } from './pbx-states.ts';
-import type { AmiPortAudit, AmiPortCredentials, AmiPortDeps, AmiPortLogger, AmiPortPrincipalWatch, AmiPortUpstream } from './ports.ts';
+import type {
+  AmiPortAudit,
+  AmiPortCredentials,
+  AmiPortDeps,
+  AmiPortLogger,
+  AmiPortPrincipalWatch,
+  AmiPortSeats,
+  AmiPortUpstream,
+} from './ports.ts';
 
 export interface AmiPortStats {
   /** Open connections, logged in or not. */
@@ -33,5 +41,6 @@ export interface PortContext {
   routes: OriginateRoutes<ClientSession>;
   sessions: Set<ClientSession>;
   pauseReasons: AmiPortDeps['pauseReasons'];
+  seats: AmiPortSeats | undefined;
   stats: Omit<AmiPortStats, 'connections' | 'clients'>;
 }

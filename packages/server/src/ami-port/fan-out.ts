@@ -32,7 +32,7 @@ export function createFanOut(ctx: PortContext, mirror: EventMirror | undefined):
       for (const session of ctx.sessions) {
         if (session.scope === undefined || session.closed) continue;
         if (!maskAllows(session.mask, privilege)) continue;
-        if (!isEventVisible(facts, session.scope, view)) continue;
+        if (!isEventVisible(facts, session.scope.seeOn(pbxId), view)) continue;
         bytes ??= serialize(msg.pairs());
         session.event(bytes);
         ctx.stats.eventsDelivered++;

@@ -14,6 +14,7 @@ export { type EventFacts, extractFacts } from './event-facts.ts';
 export { createEventMirror, type EventMirror, type EventMirrorOptions } from './event-mirror.ts';
 export { CallTracker } from './call-tracker.ts';
 export { type ClientScope, scopeOf } from './scope.ts';
+export { SessionScope } from './session-scope.ts';
 export { isEventVisible, type ScopeView } from './scope-filter.ts';
 export { PbxStates } from './pbx-states.ts';
 export type { QueueStaticParams } from './mirror-queues.ts';

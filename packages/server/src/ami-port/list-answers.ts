@@ -26,6 +26,8 @@ import { errorResponse, type Pairs, response } from './wire.ts';
 export interface ListContext {
   model: AmiPortModel;
   scope: ClientScope;
+  /** The scope on one PBX, when it differs per PBX (default: `scope`). */
+  scopeOn?(pbxId: string): ClientScope;
   view(pbxId: string): ScopeView;
   now: number;
 }
@@ -117,8 +119,9 @@ export function answerList(h: ActionHeaders, ctx: ListContext): Pairs[] {
   const items: Pairs[] = [];
   for (const pbxId of ctx.model.pbxIds()) {
     const view = ctx.view(pbxId);
+    const scope = ctx.scopeOn?.(pbxId) ?? ctx.scope;
     for (const item of spec.collect(h, ctx, pbxId)) {
-      if (ctx.scope.all || isInScope(extractFacts(new AmiMessage(item.pairs.flat())), ctx.scope, view)) {
+      if (scope.all || isInScope(extractFacts(new AmiMessage(item.pairs.flat())), scope, view)) {
         items.push(placeActionId(item.pairs, item.place, id));
       }
     }

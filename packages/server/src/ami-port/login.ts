@@ -7,7 +7,7 @@ import type { PortContext } from './context.ts';
 import { AmiPortAuthFailedError, AmiPortBadRequestError, AmiPortChallengeUnavailableError } from './errors.ts';
 import { maskAllows, parseEventMask } from './event-mask.ts';
 import type { AmiPortPrincipal, AmiPortVerdict } from './ports.ts';
-import { scopeOf } from './scope.ts';
+import { SessionScope } from './session-scope.ts';
 import { response } from './wire.ts';
 
 /**
@@ -42,7 +42,7 @@ export async function handleLogin(ctx: PortContext, session: ClientSession, h: A
     return;
   }
   session.principal = principal;
-  session.scope = scopeOf(principal);
+  session.scope = new SessionScope(principal, ctx.config.defaultPbxId, ctx.seats);
   session.unwatch = ctx.principals?.watch(
     () => session.principal ?? principal,
     (verdict) => revise(ctx, session, verdict),
@@ -72,7 +72,7 @@ function revise(ctx: PortContext, session: ClientSession, verdict: AmiPortVerdic
   if (session.closed || session.principal === undefined) return;
   if (verdict.action === 'update') {
     session.principal = verdict.principal;
-    session.scope = scopeOf(verdict.principal);
+    session.scope = new SessionScope(verdict.principal, ctx.config.defaultPbxId, ctx.seats);
     ctx.logger.info({ session: session.id, userId: verdict.principal.userId, role: verdict.principal.role }, 'AMI port session: principal changed');
     return;
   }

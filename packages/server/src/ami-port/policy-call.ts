@@ -35,7 +35,8 @@ function ownChannel(h: ActionHeaders, ctx: PolicyContext): { pbxId: string; name
   if (given.trimStart().startsWith('/')) throw new AmiPortForbiddenError('regular-expression channels are refused');
   const found = ctx.findChannel(given);
   if (found === undefined) throw new AmiPortForbiddenError(`channel ${given} is not a live channel`, { channel: given });
-  if (!ctx.scope.all && !isOwnInterface(found.channel.device, ctx.scope)) {
+  const scope = ctx.actOn?.(found.pbxId) ?? ctx.scope;
+  if (!scope.all && !isOwnInterface(found.channel.device, scope)) {
     throw new AmiPortForbiddenError(`channel ${given} does not belong to the client`, { channel: given });
   }
   return { pbxId: found.pbxId, name: found.channel.name };

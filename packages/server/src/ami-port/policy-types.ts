@@ -13,7 +13,10 @@ export interface ForwardPlan {
 export interface PolicyContext {
   scope: ClientScope;
   allowedContext: string | undefined;
+  /** Where actions not tied to a channel go: the PBX of the client's agent, else the default PBX. */
   defaultPbxId: string;
+  /** What the client may act on, on the PBX of a channel (default: `scope`). */
+  actOn?(pbxId: string): ClientScope;
   /** A live channel by name or Uniqueid, on whichever PBX has it. */
   findChannel(nameOrUniqueid: string): { pbxId: string; channel: TrackedChannel } | undefined;
 }

@@ -23,6 +23,21 @@ export interface AmiPortPrincipal {
   queues: readonly string[];
   /** Agents in reach. Kept for completeness; AMI itself identifies members by interface. */
   agents: readonly string[];
+  /** The client's own agent: its events follow the desk this agent sits at now (`AmiPortDeps.seats`). */
+  agentId?: string;
+  /**
+   * What the client's events show, per PBX (`pbx` '' = every PBX). An agent watches no desk here:
+   * they see their current seat. Absent: `extensions` and `queues` on every PBX.
+   */
+  watch?: {
+    extensions: readonly { pbx: string; value: string }[];
+    queues: readonly { pbx: string; value: string }[];
+  };
+}
+
+/** Where agents sit now (the gateway's live seats). */
+export interface AmiPortSeats {
+  seatOf(agentId: string): { pbx: string; extension: string } | undefined;
 }
 
 /** Checks CTI credentials. */
@@ -119,4 +134,6 @@ export interface AmiPortDeps {
   pauseReasons?: { isConfigured(code: string): Promise<boolean> | boolean };
   /** Clock in epoch milliseconds. Default Date.now. */
   now?: () => number;
+  /** Where agents sit now; an agent's events follow their seat. Without it an agent sees no desk of a per-PBX `watch`. */
+  seats?: AmiPortSeats;
 }

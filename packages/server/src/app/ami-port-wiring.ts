@@ -55,6 +55,8 @@ export async function startAmiPort(deps: {
       },
     },
     events: { subscribe: deps.subscribe },
+    // An agent's events follow the desk they sit at now, as the WebSocket router knows it.
+    seats: { seatOf: (agentId) => gw.router.seatOf(agentId) },
     ...(deps.pauseReasonExists ? { pauseReasons: { isConfigured: deps.pauseReasonExists } } : {}),
     audit: (e) =>
       gw.auditSink.record({

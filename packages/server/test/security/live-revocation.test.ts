@@ -169,20 +169,35 @@ describe.each(dialects)('revocation of open connections on %s', (dialect) => {
       await alice.until(() => alice.closed);
     });
 
-    it("an agent's new extension changes what their open AMI session sees", async () => {
+    it("an agent's new extensions change what their open AMI session may act on; her new desk, what it sees", async () => {
+      // Alice sits at 1001 on main: she sees that desk, not 1005.
+      rest.app.gateway.router.publish({ ...agentState('u-alice', '1001'), pbx: 'main' });
       const alice = await amiLogin('alice');
       emit(deviceState('PJSIP/1005'));
       emit(deviceState('PJSIP/1001'));
       await alice.next((m) => m.get('Device') === 'PJSIP/1001');
       expect(alice.messages.some((m) => m.get('Device') === 'PJSIP/1005')).toBe(false);
+      let n = 0;
+      const originateFrom1005 = async () => {
+        const id = `o${++n}`;
+        alice.action(['Action', 'Originate'], ['ActionID', id], ['Channel', 'PJSIP/1005'], ['Exten', '1002'], ['Priority', '1']);
+        return (await alice.response(id)).get('Message') ?? '';
+      };
+      expect(await originateFrom1005()).toMatch(/^Permission denied/);
 
       await patch('/api/agents/u-alice', { defaultExtension: '1005' });
-      // The re-read is asynchronous (AMI has no frame to announce it): repeat the event until it shows.
-      for (let i = 0; i < 100 && !alice.messages.some((m) => m.get('Device') === 'PJSIP/1005'); i++) {
-        emit(deviceState('PJSIP/1005'));
+      // The re-read is asynchronous (AMI has no frame to announce it): repeat the action until it passes the policy.
+      let message = await originateFrom1005();
+      for (let i = 0; i < 100 && /^Permission denied/.test(message); i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
+        message = await originateFrom1005();
       }
-      expect(alice.messages.some((m) => m.get('Device') === 'PJSIP/1005')).toBe(true);
+      expect(message).not.toMatch(/^Permission denied/);
+
+      // She moves to 1005: her events follow her desk.
+      rest.app.gateway.router.publish({ ...agentState('u-alice', '1005'), pbx: 'main' });
+      emit(deviceState('PJSIP/1005'));
+      await alice.next((m) => m.get('Device') === 'PJSIP/1005');
       expect(alice.closed).toBe(false);
     });
   });

@@ -79,6 +79,11 @@ export function createRouter(deps: RouterDeps) {
     options,
     viewerFor,
 
+    /** Where an agent sits now (PBX and extension), as followed from the agent events. */
+    seatOf(agentId: string): { pbx: string; extension: string } | undefined {
+      return seats.seatOf(agentId);
+    },
+
     /** The agents' queues, for viewers that see queue members (`viewerSees`' `memberOf`). */
     memberOf(agentId: string | undefined): readonly string[] {
       return agentId === undefined ? [] : seats.memberOf(agentId);
