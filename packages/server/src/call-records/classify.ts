@@ -33,9 +33,11 @@ export function outcomeOf(f: CallFacts, hangupBy: HangupBy): CallOutcome {
 /**
  * app_queue's AgentComplete reason (caller or agent) is authoritative; then
  * the first party leg to ask for a hangup since the last transfer. A call
- * that left its queue unanswered (timeout) was ended by the system.
+ * that left its queue unanswered (timeout) was ended by the system. A call
+ * cut by an Asterisk restart (set by the resync) says so, whatever came before.
  */
 export function hangupByOf(f: CallFacts): HangupBy {
+  if (f.hangupBy === 'pbx-restart') return 'pbx-restart';
   if (f.agentCompleteReason === 'caller' || f.agentCompleteReason === 'agent') return f.agentCompleteReason;
   if (f.answeredAt === null && f.leftQueueUnanswered && !f.abandoned) return 'system';
   return f.hangupBy ?? 'system';

@@ -158,7 +158,7 @@ export class PbxConnection {
         failed,
       });
     }
-    const { model, changes } = resyncModel(this.model, lists as SnapshotLists, this.#now());
+    const { model, changes } = resyncModel(this.model, lists as SnapshotLists, this.#now(), { restarted });
     this.model = model;
     this.#deps.log?.info(
       { pbx: this.id, ms: this.#now() - started, channels: model.channels.size, restarted },

@@ -16,9 +16,11 @@ export interface ResyncResult {
  * Step 3 of the resync order: build a model from the snapshot lists, keep
  * what the old model knew better (call facts, leg times) for calls and legs
  * that survived, and diff. The caller swaps `model` in atomically and then
- * applies the live events it held back during the resync.
+ * applies the live events it held back during the resync. With `restarted`
+ * (Asterisk booted again since the old model), calls gone from the snapshot
+ * end with `hangupBy: 'pbx-restart'`.
  */
-export function resyncModel(old: PbxModel, lists: SnapshotLists, at: EpochMs): ResyncResult {
+export function resyncModel(old: PbxModel, lists: SnapshotLists, at: EpochMs, options: { readonly restarted?: boolean } = {}): ResyncResult {
   const next = buildSnapshotModel(old.pbx, lists, { at, directory: old.directory });
   for (const [uniqueid, ch] of next.channels) {
     const before = old.channels.get(uniqueid);
@@ -40,7 +42,14 @@ export function resyncModel(old: PbxModel, lists: SnapshotLists, at: EpochMs): R
       if (prev !== undefined) q.callers.set(uniqueid, { ...c, joinedAt: prev.joinedAt });
     }
   }
-  return { model: next, changes: diffModels(old, next, at) };
+  const changes = diffModels(old, next, at);
+  if (options.restarted === true) markCutByRestart(changes);
+  return { model: next, changes };
+}
+
+/** Calls that were up before Asterisk restarted and are gone from its snapshot were cut by the restart. */
+function markCutByRestart(changes: readonly DomainChange[]): void {
+  for (const c of changes) if (c.type === 'call-ended') c.call.facts.hangupBy = 'pbx-restart';
 }
 
 /** The live facts win; what happened during the outage (an answer, another queue) is added from the snapshot. */

@@ -2,13 +2,16 @@ import type { WrapUpPolicy } from '../../contact-center/agent-state.ts';
 import type { CliCommand, CliIo } from '../command.ts';
 import { CliUsageError } from '../errors.ts';
 import { callsTable, intervalLine, intervalsTable } from '../replay/format.ts';
-import { replayMessages } from '../replay/replay-engine.ts';
+import { replaySessions } from '../replay/replay-engine.ts';
 import { loadTranscript } from '../replay/transcript.ts';
 
-const USAGE = `Usage: cti replay <received.ami> [options]
+const USAGE = `Usage: cti replay <received.ami> [<next-session.ami>...] [options]
 
 Runs a recorded AMI byte stream (banner included) through the live model and
 prints one call record per call and one line per agent-state interval.
+Several files are the successive sessions of one PBX, in order (e.g. before
+and after a restart): each later one is resynced from its list answers, and
+calls that did not survive an Asterisk restart end hung up by pbx-restart.
 
 Options:
   --json                   one JSON object per line instead of tables
@@ -24,7 +27,7 @@ Timestamp: headers, else from a synthetic clock (1 ms per message).
 See packages/server/docs/replay.md for every output field.`;
 
 interface ReplayArgs {
-  readonly file: string;
+  readonly files: readonly string[];
   readonly json: boolean;
   readonly pbx: string;
   readonly wrapUp: WrapUpPolicy;
@@ -39,7 +42,7 @@ function number(flag: string, v: string | undefined): number {
 }
 
 export function parseReplayArgs(args: readonly string[]): ReplayArgs {
-  let file: string | undefined;
+  const files: string[] = [];
   let json = false;
   let pbx = 'pbx';
   let defaultSeconds = 0;
@@ -64,20 +67,23 @@ export function parseReplayArgs(args: readonly string[]): ReplayArgs {
       if (q === undefined || q === '') throw new CliUsageError('--wrapup-queue needs <queue>=<seconds>');
       perQueue[q] = number(a, s);
     } else if (a.startsWith('-')) throw new CliUsageError(`unknown option ${a}`, { option: a });
-    else if (file === undefined) file = a;
-    else throw new CliUsageError(`unexpected argument ${a}`, { argument: a });
+    else files.push(a);
   }
-  if (file === undefined) throw new CliUsageError('missing the transcript file');
+  if (files.length === 0) throw new CliUsageError('missing the transcript file');
   if (pbx === '') throw new CliUsageError('--pbx needs an id');
-  return { file, json, pbx, wrapUp: { defaultSeconds, perQueue, mode }, startMs, unfinished };
+  return { files, json, pbx, wrapUp: { defaultSeconds, perQueue, mode }, startMs, unfinished };
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const opts = parseReplayArgs(args);
-  const transcript = loadTranscript(opts.file, { syntheticStartMs: opts.startMs });
-  if (transcript.warning !== null) io.err(`cti replay: ${transcript.warning}\n`);
-  if (transcript.clock === 'synthetic') io.err('cti replay: no timeline.jsonl and no Timestamp headers: using a synthetic clock (1 ms per message)\n');
-  const result = replayMessages(transcript.messages, { pbx: opts.pbx, wrapUp: opts.wrapUp });
+  const transcripts = opts.files.map((file) => {
+    const transcript = loadTranscript(file, { syntheticStartMs: opts.startMs });
+    if (transcript.warning !== null) io.err(`cti replay: ${transcript.warning}\n`);
+    if (transcript.clock === 'synthetic') io.err(`cti replay: ${file}: no timeline.jsonl and no Timestamp headers: using a synthetic clock (1 ms per message)\n`);
+    return transcript;
+  });
+  const clock = [...new Set(transcripts.map((t) => t.clock))].join('+');
+  const result = replaySessions(transcripts.map((t) => t.messages), { pbx: opts.pbx, wrapUp: opts.wrapUp });
   for (const a of result.anomalies) io.err(`cti replay: anomaly ${a.code} ${JSON.stringify(a)}\n`);
   const calls = opts.unfinished ? [...result.calls, ...result.unfinishedCalls] : result.calls;
   const intervals = result.intervals.map(intervalLine);
@@ -85,7 +91,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     for (const c of calls) io.out(`${JSON.stringify(c)}\n`);
     for (const l of intervals) io.out(`${JSON.stringify(l)}\n`);
   } else {
-    io.out(`Calls (${calls.length}), clock: ${transcript.clock}\n${callsTable(calls)}\n\n`);
+    io.out(`Calls (${calls.length}), clock: ${clock}\n${callsTable(calls)}\n\n`);
     io.out(`Agent intervals (${intervals.length})\n${intervalsTable(intervals)}\n`);
   }
   return 0;

@@ -6,8 +6,12 @@ import type { AgentInterval, AgentTransitionAnomaly, WrapUpPolicy } from '../../
 import { AgentStateTracker } from '../../contact-center/agent-state-tracker.ts';
 import type { ModelAnomaly } from '../../telephony/changes.ts';
 import type { DeviceDirectoryOptions } from '../../telephony/device-directory.ts';
+import { RestartDetector } from '../../ami-port/restart-detector.ts';
+import type { DomainChange } from '../../telephony/changes.ts';
 import { ListRouter } from '../../telephony/list-router.ts';
 import { PbxModel } from '../../telephony/pbx-model.ts';
+import { resyncModel } from '../../telephony/resync.ts';
+import { groupListItems } from '../../telephony/snapshot-lists.ts';
 
 export interface ReplayOptions {
   readonly pbx?: string;
@@ -36,11 +40,23 @@ export interface ReplayResult {
  * timeouts) run up to the last message's time, not beyond.
  */
 export function replayMessages(messages: readonly AmiMessage[], options: ReplayOptions = {}): ReplayResult {
+  return replaySessions([messages], options);
+}
+
+/**
+ * Replay the successive sessions of one PBX, in order. Each later session is
+ * a reconnect: its list answers (CoreShowChannels, QueueStatus…) are the
+ * snapshot the server's resync would take, applied at the session's first
+ * message through the same `resyncModel` (none at all means an empty PBX).
+ * When its FullyBooted reports a later boot, Asterisk restarted in between,
+ * and calls gone from the snapshot end with `hangupBy: 'pbx-restart'`.
+ */
+export function replaySessions(sessions: ReadonlyArray<readonly AmiMessage[]>, options: ReplayOptions = {}): ReplayResult {
   const pbx = options.pbx ?? 'pbx';
-  const model = new PbxModel({ pbx, ...(options.directory === undefined ? {} : { directoryOptions: options.directory }) });
+  let model = new PbxModel({ pbx, ...(options.directory === undefined ? {} : { directoryOptions: options.directory }) });
   const tracker = new AgentStateTracker({ pbx, ...(options.wrapUp === undefined ? {} : { wrapUp: options.wrapUp }) });
   const collector = new CallRecordCollector({ pbx, directory: model.directory, wrapUpOpenFor: (id) => tracker.wrapUpOpenFor(id) });
-  const router = new ListRouter();
+  const restarts = new RestartDetector();
   const calls = new Map<string, CallRecord>();
   const intervals: AgentInterval[] = [];
   const anomalies: Array<ModelAnomaly | AgentTransitionAnomaly> = [];
@@ -55,16 +71,32 @@ export function replayMessages(messages: readonly AmiMessage[], options: ReplayO
     }
   };
 
-  for (const msg of messages) {
-    endedAt = msg.receivedAt;
-    if (router.route(msg) !== 'live') continue;
-    for (const change of model.apply(msg, msg.receivedAt)) {
+  const onChanges = (changes: readonly DomainChange[]): void => {
+    for (const change of changes) {
       if (change.type === 'anomaly') anomalies.push(change);
       onAgent(tracker.apply(change));
       const ev = collector.onDomainChange(change);
       if (ev !== null) calls.set(ev.record.linkedid, ev.record);
     }
-  }
+  };
+
+  sessions.forEach((messages, index) => {
+    const first = messages[0];
+    if (index > 0 && first !== undefined) {
+      const restarted = messages.some((m) => restarts.isRestart(m));
+      const listRouter = new ListRouter();
+      const items = messages.filter((m) => listRouter.route(m) === 'list-item');
+      const resync = resyncModel(model, groupListItems(items), first.receivedAt, { restarted });
+      model = resync.model;
+      onChanges(resync.changes);
+    } else for (const m of messages) restarts.isRestart(m);
+    const router = new ListRouter();
+    for (const msg of messages) {
+      endedAt = msg.receivedAt;
+      if (router.route(msg) !== 'live') continue;
+      onChanges(model.apply(msg, msg.receivedAt));
+    }
+  });
   if (endedAt !== null) onAgent(tracker.advance(endedAt));
 
   const unfinished = [...model.calls.values()].map((call) => {
@@ -74,5 +106,6 @@ export function replayMessages(messages: readonly AmiMessage[], options: ReplayO
   intervals.push(...tracker.openIntervals());
   intervals.sort((a, b) => a.from - b.from || a.extension.localeCompare(b.extension) || (a.queue ?? '').localeCompare(b.queue ?? ''));
   const finished = [...calls.values()].sort((a, b) => a.startedAt - b.startedAt || a.linkedid.localeCompare(b.linkedid));
-  return { calls: finished, unfinishedCalls: unfinished, intervals, anomalies, messages: messages.length, endedAt, model, tracker };
+  const count = sessions.reduce((n, s) => n + s.length, 0);
+  return { calls: finished, unfinishedCalls: unfinished, intervals, anomalies, messages: count, endedAt, model, tracker };
 }
