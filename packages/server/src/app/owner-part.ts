@@ -148,7 +148,7 @@ export async function wireOwner(deps: {
     models: () => models,
     findCustomer: async (number): Promise<CustomerSummary | null> => {
       const c = await deps.customers.findCustomerByNumber(number);
-      return c ? { id: c.id, name: c.name, company: null, language: c.language, externalUrl: null } : null;
+      return c ? { id: c.id, name: c.name, company: c.company, language: c.language, externalUrl: null } : null;
     },
     queueInfo: (q) => queueInfos.get(q),
     now,

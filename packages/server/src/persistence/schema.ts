@@ -141,6 +141,7 @@ export interface QueueSettingsTable {
 export interface CustomersTable {
   id: string;
   name: string;
+  company: string | null;
   address: string | null;
   language: string | null;
   notes: string | null;

@@ -62,12 +62,25 @@ describe('customer directory', () => {
     const badNumber = await fx.app.inject({ method: 'POST', url: '/api/customers', headers: fx.as.admin, payload: { name: 'Odd', phoneNumbers: ['12'] } });
     expect(badNumber.statusCode).toBe(400);
     expect(badNumber.json().details.reason).toBe('CTI_ERR_INVALID_PHONE_NUMBER');
-    const unstored = await fx.app.inject({ method: 'POST', url: '/api/customers', headers: fx.as.admin, payload: { name: 'Acme', phoneNumbers: ['+15553334444'], company: 'Acme' } });
+    const unstored = await fx.app.inject({ method: 'POST', url: '/api/customers', headers: fx.as.admin, payload: { name: 'Acme', phoneNumbers: ['+15553334444'], email: 'a@acme.test' } });
     expect(unstored.statusCode).toBe(400);
-    expect(unstored.json().details.errors[0].path).toBe('/body/company');
+    expect(unstored.json().details.errors[0].path).toBe('/body/email');
 
     expect((await fx.app.inject({ method: 'DELETE', url: `/api/customers/${jane}`, headers: fx.as.admin })).statusCode).toBe(204);
     expect((await fx.app.inject({ url: `/api/customers/${jane}`, headers: fx.as.agent })).statusCode).toBe(404);
+  });
+
+  it('keeps the company a customer is created with, changes it and clears it', async () => {
+    fx = await buildRestApp();
+    const created = await fx.app.inject({ method: 'POST', url: '/api/customers', headers: fx.as.integration, payload: { name: 'Ann Lee', company: 'Acme Corp', phoneNumbers: ['+15553334444'] } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ name: 'Ann Lee', company: 'Acme Corp' });
+    const id = created.json().id as string;
+    expect((await fx.app.inject({ url: `/api/customers/lookup?number=%2B15553334444`, headers: fx.as.agent })).json().items[0].company).toBe('Acme Corp');
+    const moved = await fx.app.inject({ method: 'PATCH', url: `/api/customers/${id}`, headers: fx.as.supervisor, payload: { company: 'Globex' } });
+    expect(moved.json()).toMatchObject({ company: 'Globex', phoneNumbers: ['+15553334444'] });
+    await fx.app.inject({ method: 'PATCH', url: `/api/customers/${id}`, headers: fx.as.supervisor, payload: { company: null } });
+    expect((await fx.app.inject({ url: `/api/customers/${id}`, headers: fx.as.agent })).json().company).toBeNull();
   });
 
   it("shows the customer card's last calls, whoever answered them", async () => {

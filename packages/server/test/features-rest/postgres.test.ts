@@ -32,6 +32,12 @@ describe('feature routes on PostgreSQL', () => {
     expect((await get('/api/auth/me', asKey)).json().code).toBe('CTI_ERR_USER_DISABLED');
   });
 
+  it('stores and returns a customer\'s company', async () => {
+    const created = await fx.app.inject({ method: 'POST', url: '/api/customers', headers: fx.as.integration, payload: { name: 'Ann Lee', company: 'Acme Corp', phoneNumbers: ['+15553334444'] } });
+    expect(created.statusCode).toBe(201);
+    expect((await get(`/api/customers/${created.json().id}`, fx.as.agent)).json()).toMatchObject({ name: 'Ann Lee', company: 'Acme Corp' });
+  });
+
   it('reads team supervisors and the scoped call log', async () => {
     expect((await get('/api/teams/team-en', fx.as.agent)).json().supervisorIds).toEqual(['u-carol']);
     const calls = (await get('/api/calls', fx.as.supervisor)).json();

@@ -63,10 +63,11 @@ describe.each(dialects)('customer directory on %s', (dialect) => {
   });
 
   it('updates fields and replaces numbers', async () => {
-    const c = await t.repos.customers.create({ name: 'Globex', numbers: ['555 222 0001'] });
+    const c = await t.repos.customers.create({ name: 'Globex', company: 'Globex Corporation', numbers: ['555 222 0001'] });
+    expect(c.company).toBe('Globex Corporation');
     t.clock.now += 60_000;
-    const u = await t.repos.customers.update(c.id, { notes: 'VIP', numbers: ['555 222 0002'] });
-    expect(u).toMatchObject({ name: 'Globex', notes: 'VIP', numbers: ['+15552220002'], updatedAt: t.clock.now, createdAt: c.createdAt });
+    const u = await t.repos.customers.update(c.id, { notes: 'VIP', company: 'Globex Ltd', numbers: ['555 222 0002'] });
+    expect(u).toMatchObject({ name: 'Globex', company: 'Globex Ltd', notes: 'VIP', numbers: ['+15552220002'], updatedAt: t.clock.now, createdAt: c.createdAt });
     expect(await t.repos.customers.findByE164('+15552220001')).toBeUndefined();
     await expect(t.repos.customers.update('missing', { name: 'x' })).rejects.toMatchObject({ code: 'CTI_ERR_RECORD_NOT_FOUND' });
   });

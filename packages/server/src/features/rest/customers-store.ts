@@ -1,6 +1,6 @@
 /**
  * `/api/customers`: the customer directory. Numbers are stored in E.164 (any format is accepted
- * and normalised). The directory keeps name, numbers, address, language and notes; `company`,
+ * and normalised). The directory keeps name, company, numbers, address, language and notes;
  * `email` and `externalUrl` are not stored, so a request that sets them is refused rather than
  * silently dropped, and they always read as null.
  */
@@ -10,13 +10,13 @@ import type { Repositories } from '../../persistence/repositories/index.ts';
 import type { CustomerCreateBody, CustomerEntity, CustomerUpdateBody } from './customer-schemas.ts';
 import { guarded, invalid } from './store-errors.ts';
 
-const NOT_STORED = ['company', 'email', 'externalUrl'] as const;
+const NOT_STORED = ['email', 'externalUrl'] as const;
 
 export function toCustomerDto(c: Customer): CustomerEntity {
   return {
     id: c.id,
     name: c.name,
-    company: null,
+    company: c.company,
     phoneNumbers: c.numbers,
     email: null,
     language: c.language,
@@ -56,6 +56,7 @@ export function createCustomersStore(deps: { repos: Repositories }): CustomersSt
       const created = await guarded(() =>
         customers.create({
           name: input.name,
+          company: input.company ?? null,
           numbers: input.phoneNumbers,
           address: input.address ?? null,
           language: input.language ?? null,
@@ -70,6 +71,7 @@ export function createCustomersStore(deps: { repos: Repositories }): CustomersSt
       const updated = await guarded(() =>
         customers.update(id, {
           name: patch.name,
+          company: patch.company,
           numbers: patch.phoneNumbers,
           address: patch.address,
           language: patch.language,

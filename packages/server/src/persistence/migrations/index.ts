@@ -16,6 +16,7 @@ import { reportIndexes } from './0007-report-indexes.ts';
 import { agentPresenceAndSpool } from './0008-agent-presence-and-spool.ts';
 import { authSessions } from './0009-auth-sessions.ts';
 import { callRecordings } from './0010-call-recordings.ts';
+import { customerCompany } from './0011-customer-company.ts';
 
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
@@ -29,6 +30,7 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0008-agent-presence-and-spool': agentPresenceAndSpool,
     '0009-auth-sessions': authSessions,
     '0010-call-recordings': callRecordings,
+    '0011-customer-company': customerCompany,
   };
 }
 

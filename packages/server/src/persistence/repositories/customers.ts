@@ -13,6 +13,7 @@ import { type Page, type RepositoryDeps, clockOf, definedOnly, guardUnique, newI
 export interface Customer {
   id: string;
   name: string;
+  company: string | null;
   address: string | null;
   language: string | null;
   notes: string | null;
@@ -24,6 +25,7 @@ export interface Customer {
 
 export interface CustomerInput {
   name: string;
+  company?: string | null;
   address?: string | null;
   language?: string | null;
   notes?: string | null;
@@ -56,6 +58,7 @@ function toCustomer(row: Selectable<CustomersTable>, numbers: string[]): Custome
   return {
     id: row.id,
     name: row.name,
+    company: row.company,
     address: row.address,
     language: row.language,
     notes: row.notes,
@@ -113,6 +116,7 @@ export function createCustomersRepository(deps: CustomersRepositoryDeps): Custom
       const row = {
         id: newId(),
         name: checkName(input.name),
+        company: input.company ?? null,
         address: input.address ?? null,
         language: input.language ?? null,
         notes: input.notes ?? null,
@@ -134,6 +138,7 @@ export function createCustomersRepository(deps: CustomersRepositoryDeps): Custom
       const numbers = patch.numbers === undefined ? undefined : normaliseAll(patch.numbers);
       const set = definedOnly({
         name: patch.name === undefined ? undefined : checkName(patch.name),
+        company: patch.company,
         address: patch.address,
         language: patch.language,
         notes: patch.notes,
