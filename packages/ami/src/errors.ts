@@ -102,6 +102,17 @@ export class AmiConnectError extends AmiError {
   }
 }
 
+/**
+ * The TLS certificate does not name the host connected to. Node checks the
+ * subjectAltName (the CN only when there is no DNS name in it, never for an IP),
+ * so a certificate with a CN but no subjectAltName fails against an IP address.
+ */
+export class AmiTlsCertNameError extends AmiError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('AMI_ERR_TLS_CERT_NAME', message, details);
+  }
+}
+
 /** The peer does not speak AMI as expected (no banner, no Challenge in the reply, ...). */
 export class AmiProtocolError extends AmiError {
   constructor(message: string, details?: Record<string, unknown>) {

@@ -11,6 +11,8 @@ export function describeLoss(error: Error, phase: string | undefined): string {
       return 'authentication failed';
     case 'AMI_ERR_CONNECT':
       return 'connect failed';
+    case 'AMI_ERR_TLS_CERT_NAME':
+      return 'certificate does not name the host';
     case 'AMI_ERR_BACKLOG':
       return 'resync backlog overflow';
     case 'AMI_ERR_DISCONNECTED':

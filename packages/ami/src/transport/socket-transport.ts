@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { AmiConnectError } from '../errors.ts';
+import { AmiConnectError, AmiTlsCertNameError } from '../errors.ts';
 import type { AmiTransport, AmiTransportEvents } from './transport.ts';
 
 export interface SocketTransportDeps {
@@ -10,6 +10,29 @@ export interface SocketTransportDeps {
   connectTimeoutMs?: number;
   /** A label for error messages, e.g. `tcp 127.0.0.1:5038`. */
   label: string;
+}
+
+interface NodeTlsNameError extends Error {
+  code?: string;
+  host?: string;
+  cert?: { subject?: { CN?: string | string[] }; subjectaltname?: string };
+}
+
+/** Node's certificate-name failure gets its own code and the fix; any other failure is AMI_ERR_CONNECT. */
+function connectError(label: string, err: NodeTlsNameError): Error {
+  if (err.code !== 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return new AmiConnectError(`Cannot connect to ${label}: ${err.message}`, { label, cause: err.message });
+  }
+  const cn = err.cert?.subject?.CN;
+  const commonName = Array.isArray(cn) ? cn.join(', ') : (cn ?? null);
+  const subjectAltName = err.cert?.subjectaltname ?? null;
+  const names = subjectAltName === null ? `a CN (${commonName ?? 'none'}) but no subjectAltName` : `subjectAltName ${subjectAltName}`;
+  return new AmiTlsCertNameError(
+    `Cannot connect to ${label}: the certificate has ${names}, and does not name ${err.host ?? 'the host'} (${err.message}). ` +
+      'Set the TLS server name to a name the certificate holds (AMIABLE_AMI_TLS_SERVERNAME for the Amiable server), ' +
+      'or reissue the certificate with a subjectAltName for this host.',
+    { label, host: err.host ?? null, commonName, subjectAltName, cause: err.message },
+  );
 }
 
 type Listeners = { [E in keyof AmiTransportEvents]: Set<AmiTransportEvents[E]> };
@@ -41,7 +64,7 @@ export function createSocketTransport(deps: SocketTransportDeps): AmiTransport {
           s.on('error', () => {}); // late errors of an abandoned socket are of no interest
           s.destroy();
           closed = true;
-          reject(new AmiConnectError(`Cannot connect to ${deps.label}: ${err.message}`, { label: deps.label, cause: err.message }));
+          reject(connectError(deps.label, err));
         };
         const ready = () => {
           abortConnect = undefined;
