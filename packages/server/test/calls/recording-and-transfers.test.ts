@@ -77,6 +77,8 @@ describe('recording an agent\'s call, by a supervisor and by the queue\'s policy
       return undefined;
     })();
     expect(stored?.recordingFile).toBe(file);
+    // Hung up through the API on alice's seat: her side ended it, not the PBX (Asterisk reports an AMI Hangup as a soft hangup).
+    expect(stored?.hangupBy).toBe('agent');
     const listed = await call(server.url, 'GET', `/api/calls?number=${encodeURIComponent('+15556667777')}`, admin.accessToken);
     expect((listed.body.items as Array<{ callId: string; recordingFile: string | null }>).find((c) => c.callId === callId)?.recordingFile).toBe(file);
   });
