@@ -1,9 +1,12 @@
 /**
  * Per-agent call figures over a range (GROUP BY answering agent): calls
  * answered, talk/hold/wrap-up totals and AHT = mean(talk + hold + wrap-up).
+ * Wrap-up is the agent's time in the wrap-up state over the range, as the
+ * timesheet counts it: it happens after the call record is written, so the
+ * record cannot carry it.
  */
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../persistence/schema.ts';
+import { sql } from 'kysely';
+import { agentTimesheet, type TimesheetDeps } from './agent-timesheet.ts';
 import { type ReportRange, checkRange, whereCallsInRange } from './report-range.ts';
 
 export interface AgentCallStats {
@@ -21,10 +24,11 @@ export interface AgentCallStats {
 }
 
 export async function agentSummary(
-  db: Kysely<Database>,
+  deps: TimesheetDeps,
   range: ReportRange & { agentIds?: readonly string[] },
 ): Promise<AgentCallStats[]> {
   checkRange(range);
+  const { db } = deps;
   let q = whereCallsInRange(db.selectFrom('call_records'), range)
     .where('call_records.outcome', '=', 'answered')
     .where('call_records.answered_agent_id', 'is not', null);
@@ -38,7 +42,6 @@ export async function agentSummary(
       sql<number>`count(*)`.as('answered'),
       sql<number>`sum(call_records.talk_seconds)`.as('talk'),
       sql<number>`sum(call_records.hold_seconds)`.as('hold'),
-      sql<number>`sum(call_records.wrapup_seconds)`.as('wrapup'),
       sql<number>`sum(call_records.ring_seconds)`.as('ring'),
       sql<number>`sum(call_records.transferred)`.as('transferred'),
     ])
@@ -48,12 +51,14 @@ export async function agentSummary(
   const users =
     ids.length === 0 ? [] : await db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', ids).execute();
   const byId = new Map(users.map((u) => [u.id, u]));
+  const sheets = ids.length === 0 ? [] : await agentTimesheet(deps, { ...range, agentIds: ids });
+  const wrapupOf = new Map(sheets.map((s) => [s.agentId, s.wrapupSeconds]));
   return rows
     .map((r) => {
       const answered = Number(r.answered);
       const talk = Number(r.talk ?? 0);
       const hold = Number(r.hold ?? 0);
-      const wrapup = Number(r.wrapup ?? 0);
+      const wrapup = wrapupOf.get(r.agentId!) ?? 0;
       const user = byId.get(r.agentId!);
       return {
         agentId: r.agentId!,

@@ -50,7 +50,7 @@ export function createReports(deps: ReportsDeps): Reports {
   const base = { db: deps.db, dialect: deps.dialect };
   return {
     queueSummary: (range) => queueSummary(deps.db, range, threshold),
-    agentSummary: (range) => agentSummary(deps.db, range),
+    agentSummary: (range) => agentSummary({ ...base, now }, range),
     callsByHour: (range) => callsByHour(deps.db, deps.dialect, range),
     callsByDay: (range) => callsByDay(deps.db, deps.dialect, range),
     agentTimesheet: (range) => agentTimesheet({ ...base, now }, range),

@@ -75,10 +75,11 @@ describe.each(dialects)('reports for the 2 March scenario on %s', (dialect) => {
     expect((await reports.queueSummary({ ...PARIS_DAY, queues: [] })).queues).toEqual([]);
   });
 
-  it('sums calls per answering agent, including calls outside queues', async () => {
+  it('sums calls per answering agent, including calls outside queues, with the wrap-up the timesheet shows', async () => {
     const agents = await reports.agentSummary(PARIS_DAY);
-    // Alice: c1, c5, c8, c9. Talk 120+200+150+60 = 530, hold 30, wrap-up 40 -> AHT 600 / 4; ring 31 / 4.
-    // Bob: c2, c6. Talk 390, hold 60, wrap-up 50 -> AHT 500 / 2; ring 14 / 2; one transfer (c2).
+    // Wrap-up is the time in the wrap-up state (the timesheet's), not the call records' figure.
+    // Alice: c1, c5, c8, c9. Talk 120+200+150+60 = 530, hold 30, wrap-up 30+10 = 40 -> AHT 600 / 4; ring 31 / 4.
+    // Bob: c2, c6. Talk 390, hold 60, wrap-up 300 -> AHT 750 / 2; ring 14 / 2; one transfer (c2).
     expect(agents).toEqual([
       {
         agentId: ids.alice,
@@ -99,13 +100,15 @@ describe.each(dialects)('reports for the 2 March scenario on %s', (dialect) => {
         answered: 2,
         talkSeconds: 390,
         holdSeconds: 60,
-        wrapupSeconds: 50,
-        ahtSeconds: 250,
+        wrapupSeconds: 300,
+        ahtSeconds: 375,
         averageRingSeconds: 7,
         transferred: 1,
       },
     ]);
     expect((await reports.agentSummary({ ...PARIS_DAY, agentIds: [ids.bob] })).map((a) => a.username)).toEqual(['bob']);
+    const sheet = new Map((await reports.agentTimesheet(PARIS_DAY)).map((r) => [r.agentId, r.wrapupSeconds]));
+    for (const a of agents) expect(a.wrapupSeconds).toBe(sheet.get(a.agentId));
   });
 
   it('buckets calls by local hour in Paris and by UTC hour', async () => {
