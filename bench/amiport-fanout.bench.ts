@@ -3,18 +3,18 @@
  * clients of the AMI-compatible port (the full server, one upstream AMI session), against N
  * direct AMI sessions to the same source in the same run. See bench/README.md.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createServer } from '../packages/server/src/app/create-server.ts';
-import { loadConfig } from '../packages/server/src/config/index.ts';
 import { hashPassword } from '../packages/server/src/identity/index.ts';
 import { TRACES_DIR } from './lib/trace.ts';
 import { type BenchModule, type BenchResult, ratioOf } from './lib/result.ts';
 import { round } from './lib/stats.ts';
 import { AmiClients, histogramPercentile } from './support/ami-clients.ts';
 import { PacedSource } from './support/paced-source.ts';
+import { benchServerConfig } from './support/bench-server-config.ts';
 
 const RATE = 2000;
 const PROCESSES = 4;
@@ -86,19 +86,7 @@ const bench: BenchModule = {
     const count = RATE * seconds;
     const source = new PacedSource();
     await source.listen(join(TRACES_DIR, 'busy-center'));
-    const dataDir = mkdtempSync(join(tmpdir(), 'amiable-amiport-'));
-    const config = loadConfig({
-      env: {},
-      overrides: {
-        dataDir,
-        http: { host: '127.0.0.1', port: 0 },
-        log: { level: 'silent' },
-        auth: { loginAttemptsPerMinute: 1_000_000 },
-        // Every client logs in from this one host, many at a time.
-        amiPort: { enabled: true, host: '127.0.0.1', port: 0, maxUnauthenticatedPerIp: 1000 },
-        pbxs: [{ id: 'main', host: '127.0.0.1', port: source.port, username: 'cti', secret: 'bench', authType: 'plain', context: 'internal', deviceTech: 'PJSIP', outboundPrefix: '' }],
-      },
-    });
+    const { dataDir, config } = benchServerConfig('amiport', { port: source.port, secret: 'bench', authType: 'plain' }, { amiPort: true });
     const server = await createServer(config, { logger: pino({ level: 'silent' }) });
     const results: BenchResult[] = [];
     let upstreamDrops = 0;

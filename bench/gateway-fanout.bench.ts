@@ -8,19 +8,17 @@
  * server (every CTI event carries it as `at`) to the client; the baseline from the event's
  * emission at the PBX to the client. Clients are spread over several processes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { startSimulatedPbx } from '@amiable/pbx-sim';
 import pino from 'pino';
 import { createServer } from '../packages/server/src/app/create-server.ts';
-import { loadConfig } from '../packages/server/src/config/index.ts';
 import { hashPassword } from '../packages/server/src/identity/index.ts';
 import { WebSocketServer } from 'ws';
 import type { FanoutCommand, FanoutReply } from './lib/ws-fanout-process.ts';
 import { type BenchModule, type BenchResult, ratioOf } from './lib/result.ts';
 import { collectGarbage, round } from './lib/stats.ts';
 import { type ProcessPool, shares, startProcessPool } from './support/process-pool.ts';
+import { benchServerConfig } from './support/bench-server-config.ts';
 
 const CLIENT_MODULE = new URL('./lib/ws-fanout-child.ts', import.meta.url).pathname;
 const PROCESSES = 4;
@@ -140,17 +138,7 @@ const bench: BenchModule = {
       queues: [{ name: 'fanout', strategy: 'linear', timeout: 30, retry: 1 }],
       phones: { default: { mode: 'answer', answerAfterMs: 100 } },
     });
-    const dataDir = mkdtempSync(join(tmpdir(), 'amiable-fanout-'));
-    const config = loadConfig({
-      env: {},
-      overrides: {
-        dataDir,
-        http: { host: '127.0.0.1', port: 0 },
-        log: { level: 'silent' },
-        auth: { loginAttemptsPerMinute: 1_000_000 },
-        pbxs: [{ id: 'main', host: '127.0.0.1', port: sim.port, username: 'cti', secret: SECRET, authType: 'md5', context: 'internal', deviceTech: 'PJSIP', outboundPrefix: '' }],
-      },
-    });
+    const { dataDir, config } = benchServerConfig('fanout', { port: sim.port, secret: SECRET, authType: 'md5' });
     const server = await createServer(config, { logger: pino({ level: 'silent' }) });
     const clients: Pool = startProcessPool<FanoutCommand, FanoutReply>(CLIENT_MODULE, PROCESSES);
     const results: BenchResult[] = [];

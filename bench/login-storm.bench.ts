@@ -4,12 +4,11 @@
  * tokens after a restart of the CTI server, each against distinct first-time password
  * logins (a full argon2 check each) measured in the same run. See bench/README.md.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createServer } from '../packages/server/src/app/create-server.ts';
-import { loadConfig } from '../packages/server/src/config/index.ts';
 import { hashPassword } from '../packages/server/src/identity/index.ts';
 import { startFanoutClients } from './lib/ws-fanout-process.ts';
 import { type BenchModule, type BenchResult, ratioOf } from './lib/result.ts';
@@ -17,6 +16,7 @@ import { round } from './lib/stats.ts';
 import { AmiClients } from './support/ami-clients.ts';
 import { PacedSource } from './support/paced-source.ts';
 import { TRACES_DIR } from './lib/trace.ts';
+import { benchServerConfig } from './support/bench-server-config.ts';
 
 const PASSWORD = 'storm-password';
 
@@ -33,19 +33,7 @@ const bench: BenchModule = {
     const firstTime = quick ? 10 : 30;
     const source = new PacedSource();
     await source.listen(join(TRACES_DIR, 'busy-center'));
-    const dataDir = mkdtempSync(join(tmpdir(), 'amiable-storm-'));
-    const config = loadConfig({
-      env: {},
-      overrides: {
-        dataDir,
-        http: { host: '127.0.0.1', port: 0 },
-        log: { level: 'silent' },
-        auth: { loginAttemptsPerMinute: 1_000_000 },
-        // Every client logs in from this one host, many at a time.
-        amiPort: { enabled: true, host: '127.0.0.1', port: 0, maxUnauthenticatedPerIp: 1000 },
-        pbxs: [{ id: 'main', host: '127.0.0.1', port: source.port, username: 'cti', secret: 'bench', authType: 'plain', context: 'internal', deviceTech: 'PJSIP', outboundPrefix: '' }],
-      },
-    });
+    const { dataDir, config } = benchServerConfig('storm', { port: source.port, secret: 'bench', authType: 'plain' }, { amiPort: true });
     let server = await createServer(config, { logger: pino({ level: 'silent' }) });
     const ami = new AmiClients(4);
     const ws = startFanoutClients();
