@@ -1,16 +1,14 @@
 import type { AgentView, CtiEvent, CustomerSummary, EventPayload, EventType, QueueView } from '@amiable/protocol';
 import type { AgentWorkflowEvent, SignedInAgent } from '../contact-center/signed-in-agent.ts';
-import { type Call, type DomainChange, directionFor, type PartyDirection, type PbxModel, queueStats } from '../telephony/index.ts';
+import { type Call, type DomainChange, type PbxModel, queueStats } from '../telephony/index.ts';
 import { ILLEGAL_AGENT_TRANSITION, isLegalTransition } from '../contact-center/agent-transitions.ts';
 import { activityOf } from './agent-activity.ts';
-import { fillTemplate, loggedOutView, sameAgentView } from './agent-view.ts';
+import { loggedOutView, sameAgentView } from './agent-view.ts';
+import { type CallEventExtra, CallEventProjection } from './call-events.ts';
 import { iso } from './iso.ts';
 import type { AgentRoster, CtiEventSink } from './ports.ts';
 import { QueueDayStats } from './queue-day-stats.ts';
 
-type CallEventType = Extract<EventType, `call.${string}`>;
-/** The fields `#callEvent` fills in itself (`queue` may still be given by the caller). */
-type CallEventExtra<K extends CallEventType> = Omit<EventPayload<K>, 'callId' | 'extension' | 'agentId' | 'queue'> & { queue?: string | null };
 
 export interface QueueInfo {
   language: string | null;
@@ -47,11 +45,7 @@ export interface ProjectorDeps {
 export class CtiProjector {
   readonly #d: ProjectorDeps;
   readonly #lastAgent = new Map<string, AgentView>();
-  /** `${pbx}|${linkedid}` → extensions currently popped for that call. */
-  readonly #ringing = new Map<string, Set<string>>();
-  readonly #customers = new Map<string, Promise<CustomerSummary | null>>();
-  /** Per-call promise chain so a call's events keep their order across async lookups. */
-  readonly #chains = new Map<string, Promise<void>>();
+  readonly #calls: CallEventProjection;
   readonly #dirtyQueues = new Set<string>();
   /** While a domain change is projected: when its AMI event was received (the events' `at`). */
   #causeAt: number | undefined;
@@ -61,6 +55,15 @@ export class CtiProjector {
   constructor(deps: ProjectorDeps) {
     this.#d = deps;
     this.#day = new QueueDayStats((q) => deps.queueInfo(q).serviceLevelSeconds, deps.now);
+    this.#calls = new CallEventProjection({
+      ...deps,
+      publish: (type, pbx, payload) => this.#publish(type, pbx, payload),
+      refreshAgent: (agentId) => this.refreshAgent(agentId),
+      queueCallEnded: (queue, outcome, wait, talk) => {
+        this.#day.record(queue, outcome, wait, talk);
+        this.#dirtyQueues.add(queue);
+      },
+    });
     this.#timer = setInterval(() => this.flushQueueStats(), deps.statsIntervalMs ?? 250);
     this.#timer.unref?.();
   }
@@ -194,25 +197,25 @@ export class CtiProjector {
   #change(pbx: string, c: DomainChange): void {
     switch (c.type) {
       case 'agent-called':
-        if (c.extension) this.#ring(pbx, c.linkedid, c.extension, c.queue);
+        if (c.extension) this.#calls.ring(pbx, c.linkedid, c.extension, c.queue);
         this.#dirtyQueues.add(c.queue);
         break;
       case 'dial-begin':
         // A click-to-dial rings its owner's phone first: that is her own call going out, not an offer.
-        if (c.destExtension && !this.#queueCall(pbx, c.linkedid) && !this.#isOwner(pbx, c.linkedid, c.destExtension)) {
-          this.#ring(pbx, c.linkedid, c.destExtension, null);
+        if (c.destExtension && !this.#calls.queueCall(pbx, c.linkedid) && !this.#calls.isOwner(pbx, c.linkedid, c.destExtension)) {
+          this.#calls.ring(pbx, c.linkedid, c.destExtension, null);
         }
         break;
       case 'dial-end':
         if (c.destExtension && c.status !== 'ANSWER') {
-          this.#dismiss(pbx, c.linkedid, c.destExtension, c.status === 'CANCEL' ? 'caller-left' : 'no-answer');
+          this.#calls.dismiss(pbx, c.linkedid, c.destExtension, c.status === 'CANCEL' ? 'caller-left' : 'no-answer');
         }
         break;
       case 'agent-ring-no-answer':
-        if (c.extension) this.#dismiss(pbx, c.linkedid, c.extension, 'no-answer');
+        if (c.extension) this.#calls.dismiss(pbx, c.linkedid, c.extension, 'no-answer');
         break;
       case 'call-answered':
-        if (c.extension) this.#answered(pbx, c.linkedid, c.extension);
+        if (c.extension) this.#calls.answered(pbx, c.linkedid, c.extension);
         break;
       case 'agent-connected':
         this.#dirtyQueues.add(c.queue);
@@ -228,7 +231,7 @@ export class CtiProjector {
         break;
       case 'queue-caller-abandoned':
         this.#dirtyQueues.add(c.queue);
-        this.#dismissAll(pbx, c.linkedid, 'caller-left');
+        this.#calls.dismissAll(pbx, c.linkedid, 'caller-left');
         break;
       case 'queue-member-added':
       case 'queue-member-removed':
@@ -236,11 +239,11 @@ export class CtiProjector {
         this.#member(pbx, c);
         break;
       case 'channel-hold':
-        if (c.extension) this.#callEvent(pbx, c.linkedid, c.held ? 'call.held' : 'call.unheld', c.extension, {} as CallEventExtra<'call.held'>);
+        if (c.extension) this.#calls.callEvent(pbx, c.linkedid, c.held ? 'call.held' : 'call.unheld', c.extension, {} as CallEventExtra<'call.held'>);
         break;
       case 'call-transferred':
         if (c.from) {
-          this.#callEvent(pbx, c.linkedid, 'call.transferred', c.from, {
+          this.#calls.callEvent(pbx, c.linkedid, 'call.transferred', c.from, {
             mode: c.transferType,
             to: c.to ?? '',
             toAgentId: c.to ? (this.#d.agents.byExtension(pbx, c.to)?.agentId ?? null) : null,
@@ -249,10 +252,10 @@ export class CtiProjector {
         }
         break;
       case 'call-consult':
-        this.#consult(pbx, c);
+        this.#calls.consult(pbx, c);
         break;
       case 'call-ended':
-        this.#ended(pbx, c.call);
+        this.#calls.ended(pbx, c.call);
         break;
       case 'channel-created':
       case 'channel-state':
@@ -265,138 +268,6 @@ export class CtiProjector {
       default:
         break;
     }
-  }
-
-  #isOwner(pbx: string, linkedid: string, extension: string): boolean {
-    return this.#d.models().get(pbx)?.calls.get(linkedid)?.facts.owner === extension;
-  }
-
-  #direction(pbx: string, linkedid: string, extension: string): PartyDirection {
-    const model = this.#d.models().get(pbx);
-    const call = model?.calls.get(linkedid);
-    return model === undefined || call === undefined ? 'inbound' : directionFor(model, call, extension);
-  }
-
-  /** The consulting agent sees its consultation; the consulted party's ring closes quietly once it answers. */
-  #consult(pbx: string, c: Extract<DomainChange, { type: 'call-consult' }>): void {
-    const key = `${pbx}|${c.linkedid}`;
-    if (c.phase === 'answered' && c.target) this.#ringing.get(key)?.delete(c.target);
-    if (c.extension) {
-      const extension = c.extension;
-      const target = c.target && /^\+?[0-9*#][0-9*# ().-]*$/.test(c.target) ? c.target : null;
-      this.#chain(key, async () => this.#callEvent(pbx, c.linkedid, 'call.consult', extension, { phase: c.phase, target }));
-      const agent = this.#d.agents.byExtension(pbx, extension);
-      if (agent) this.refreshAgent(agent.agentId);
-    }
-  }
-
-  #queueCall(pbx: string, linkedid: string): boolean {
-    const call = this.#d.models().get(pbx)?.calls.get(linkedid);
-    return (call?.facts.queues.length ?? 0) > 0;
-  }
-
-  #ring(pbx: string, linkedid: string, extension: string, queue: string | null): void {
-    const key = `${pbx}|${linkedid}`;
-    const set = this.#ringing.get(key) ?? new Set<string>();
-    if (set.has(extension)) return;
-    set.add(extension);
-    this.#ringing.set(key, set);
-    const call = this.#d.models().get(pbx)?.calls.get(linkedid);
-    const number = call?.facts.callerNumber ?? null;
-    const name = call?.facts.callerName ?? null;
-    const joined = call?.facts.queueJoinedAt ?? null;
-    const info = queue ? this.#d.queueInfo(queue) : null;
-    const customer = number ? this.#customer(number) : Promise.resolve(null);
-    const direction = this.#direction(pbx, linkedid, extension);
-    this.#chain(key, async () => {
-      const found = await customer;
-      this.#callEvent(pbx, linkedid, 'call.ringing', extension, {
-        queue,
-        direction,
-        callerNumber: number,
-        callerName: name,
-        language: info?.language ?? call?.facts.customerLanguage ?? found?.language ?? null,
-        skill: info?.skill ?? null,
-        customer: found,
-        popupUrl: info?.popupUrlTemplate ? fillTemplate(info.popupUrlTemplate, { number, name, queue, linkedid, customer: found?.id ?? null }) : null,
-        waitSeconds: joined === null ? null : Math.max(0, Math.round((this.#d.now() - joined) / 1000)),
-      }, queue);
-    });
-  }
-
-  #answered(pbx: string, linkedid: string, extension: string): void {
-    const key = `${pbx}|${linkedid}`;
-    const call = this.#d.models().get(pbx)?.calls.get(linkedid);
-    const joined = call?.facts.queueJoinedAt ?? null;
-    const answeredAt = call?.facts.answeredAt ?? this.#d.now();
-    // The owner of a click-to-dial hears the callee answer: her call is answered too.
-    const owner = call?.facts.owner ?? null;
-    const parties = owner !== null && owner !== extension ? [owner, extension] : [extension];
-    for (const party of parties) {
-      const direction = this.#direction(pbx, linkedid, party);
-      this.#chain(key, async () => {
-        this.#callEvent(pbx, linkedid, 'call.answered', party, {
-          direction,
-          callerNumber: call?.facts.callerNumber ?? null,
-          callerName: call?.facts.callerName ?? null,
-          answeredAt: iso(answeredAt),
-          waitSeconds: joined === null ? null : Math.max(0, Math.round((answeredAt - joined) / 1000)),
-        });
-      });
-    }
-    const set = this.#ringing.get(key);
-    for (const ext of [...(set ?? [])]) if (!parties.includes(ext)) this.#dismiss(pbx, linkedid, ext, 'answered-elsewhere');
-    for (const party of parties) set?.delete(party);
-  }
-
-  #dismiss(pbx: string, linkedid: string, extension: string, reason: 'answered-elsewhere' | 'caller-left' | 'no-answer'): void {
-    const key = `${pbx}|${linkedid}`;
-    const set = this.#ringing.get(key);
-    if (!set?.delete(extension)) return;
-    this.#chain(key, async () => this.#callEvent(pbx, linkedid, 'call.dismissed', extension, { reason }));
-  }
-
-  #dismissAll(pbx: string, linkedid: string, reason: 'caller-left'): void {
-    for (const ext of [...(this.#ringing.get(`${pbx}|${linkedid}`) ?? [])]) this.#dismiss(pbx, linkedid, ext, reason);
-  }
-
-  #ended(pbx: string, call: Call): void {
-    const key = `${pbx}|${call.linkedid}`;
-    this.#dismissAll(pbx, call.linkedid, 'caller-left');
-    const f = call.facts;
-    const end = f.endedAt ?? this.#d.now();
-    const talk = f.answeredAt === null ? 0 : Math.max(0, (end - f.answeredAt) / 1000);
-    const wait = f.queueJoinedAt === null ? 0 : Math.max(0, ((f.answeredAt ?? f.queueLeftAt ?? end) - f.queueJoinedAt) / 1000);
-    const queue = f.queues[0] ?? null;
-    const outcome = f.answeredAt !== null ? (f.transfers.length > 0 ? 'transferred' : 'answered') : f.abandoned || queue ? 'abandoned' : 'no-answer';
-    if (queue) {
-      this.#day.record(queue, f.answeredAt !== null ? 'answered' : f.abandoned ? 'abandoned' : 'other', wait, talk);
-      this.#dirtyQueues.add(queue);
-    }
-    const parties = new Set<string>();
-    if (f.answeredBy) parties.add(f.answeredBy);
-    if (f.currentAgent) parties.add(f.currentAgent);
-    if (f.originExtension) parties.add(f.originExtension);
-    for (const segment of f.segments) parties.add(segment.extension);
-    // Each agent's own talk: an agent who transferred the call is not credited with what followed.
-    const talkOf = (ext: string): number => {
-      const own = f.segments.filter((s) => s.extension === ext);
-      if (own.length === 0) return talk;
-      return own.reduce((sum, s) => sum + Math.max(0, ((s.endedAt ?? end) - s.answeredAt) / 1000), 0);
-    };
-    this.#chain(key, async () => {
-      for (const ext of parties) {
-        this.#callEvent(pbx, call.linkedid, 'call.ended', ext, {
-          duration: Math.max(0, Math.round((end - call.startedAt) / 1000)),
-          talkSeconds: Math.round(talkOf(ext)),
-          cause: { code: f.hangupCause, text: f.hangupCauseText },
-          outcome,
-        }, queue);
-      }
-    });
-    this.#chains.delete(key);
-    this.#ringing.delete(key);
-    this.#d.callEnded?.(pbx, call);
   }
 
   #member(pbx: string, c: Extract<DomainChange, { type: 'queue-member-added' | 'queue-member-removed' | 'queue-member-updated' }>): void {
@@ -426,39 +297,6 @@ export class CtiProjector {
       reason: m.pausedReason && /^[A-Za-z0-9_.:-]+$/.test(m.pausedReason) ? m.pausedReason : null,
       penalty: Math.max(0, m.penalty),
     });
-  }
-
-  #callEvent<K extends CallEventType>(pbx: string, linkedid: string, type: K, extension: string, extra: CallEventExtra<K>, queue?: string | null): void {
-    const agent = this.#d.agents.byExtension(pbx, extension);
-    const call = this.#d.models().get(pbx)?.calls.get(linkedid);
-    this.#publish(type, pbx, {
-      callId: linkedid,
-      extension,
-      agentId: agent?.agentId ?? null,
-      queue: queue !== undefined ? queue : (call?.facts.queues[0] ?? null),
-      ...extra,
-    } as EventPayload<K>);
-  }
-
-  #customer(number: string): Promise<CustomerSummary | null> {
-    let p = this.#customers.get(number);
-    if (!p) {
-      p = this.#d.findCustomer(number).catch((err: unknown) => {
-        this.#d.log?.warn({ err: (err as Error).message }, 'customer lookup failed; the screen-pop goes without a card');
-        return null;
-      });
-      this.#customers.set(number, p);
-      // Cache briefly: a ring-all call pops the same customer on every phone.
-      setTimeout(() => this.#customers.delete(number), 5000).unref?.();
-    }
-    return p;
-  }
-
-  #chain(key: string, run: () => Promise<void>): void {
-    const next = (this.#chains.get(key) ?? Promise.resolve()).then(run).catch((err: unknown) => {
-      this.#d.log?.warn({ call: key, err: (err as Error).message }, 'call event not published');
-    });
-    this.#chains.set(key, next);
   }
 
   #emitAgent(view: AgentView, pbx: string): void {
