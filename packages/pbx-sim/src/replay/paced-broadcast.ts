@@ -42,12 +42,24 @@ export interface PacedBroadcast {
 
 const END = Buffer.from('\r\n\r\n');
 
+/** The snapshot lists a CTI server asks for after login: the list's opening message and its closing event. */
+const EMPTY_LISTS = new Map<string, [string, string]>([
+  ['coreshowchannels', ['Channels will follow', 'CoreShowChannelsComplete']],
+  ['queuestatus', ['Queue status will follow', 'QueueStatusComplete']],
+  ['queuesummary', ['Queue summary will follow', 'QueueSummaryComplete']],
+  ['devicestatelist', ['Device State Changes will follow', 'DeviceStateListComplete']],
+  ['extensionstatelist', ['Extension Statuses will follow', 'ExtensionStateListComplete']],
+  ['bridgelist', ['Bridge listing will follow', 'BridgeListComplete']],
+  ['status', ['Channel status will follow', 'StatusComplete']],
+]);
+
 /**
  * A stand-in Asterisk for fan-out measurements: every logged-in AMI session gets
  * the recorded events of a transcript, replayed at a fixed event rate on one
  * shared schedule, so that a proxy with N clients and N direct sessions see the
- * same bytes at the same times. Login (any credentials) and Ping are answered;
- * other actions get `Response: Error`.
+ * same bytes at the same times. Login (any credentials) and Ping are answered, the
+ * snapshot lists come back empty (the replay starts from nothing); other actions get
+ * `Response: Error`.
  */
 export async function startPacedBroadcast(opts: PacedBroadcastOptions): Promise<PacedBroadcast> {
   const t = loadTranscript(opts.transcript, opts.session ?? 'main');
@@ -81,7 +93,13 @@ export async function startPacedBroadcast(opts: PacedBroadcastOptions): Promise<
           live.add(socket);
         } else if (action === 'ping') send([...head, ['Ping', 'Pong'], ['Timestamp', epochMicros(Date.now())]]);
         else if (action === 'logoff') socket.end(encodeMessage([['Response', 'Goodbye'], ...(id ? ([['ActionID', id]] as Array<[string, string]>) : [])]));
-        else send([['Response', 'Error'], ...(id ? ([['ActionID', id]] as Array<[string, string]>) : []), ['Message', 'Permission denied']]);
+        else if (action !== undefined && EMPTY_LISTS.has(action)) {
+          // An empty snapshot, worded as Asterisk 22 words it (reconnect-resync): the replay starts from nothing.
+          const [message, complete] = EMPTY_LISTS.get(action)!;
+          const ref: Array<[string, string]> = id !== undefined ? [['ActionID', id]] : [];
+          send([...head, ['EventList', 'start'], ['Message', message]]);
+          send([['Event', complete], ...ref, ['EventList', 'Complete'], ['ListItems', '0']]);
+        } else send([['Response', 'Error'], ...(id ? ([['ActionID', id]] as Array<[string, string]>) : []), ['Message', 'Permission denied']]);
       },
     });
     socket.on('data', (chunk: Buffer) => parser.push(chunk));
