@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvents } from '../support/event-log.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { userId, waitFor } from '../workflow/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { aliceSignedIn } from './alice-signed-in.ts';
+import { waitFor } from '../workflow/helpers.ts';
 import { command, login } from '../security/support/identities.ts';
 
 describe('a call hung up through the API (simulated PBX)', () => {
-  let server: TestServer;
-  let log: ReturnType<typeof recordEvents>;
-  let alice: string;
-  beforeAll(async () => {
-    server = await startTestServer();
-    alice = await userId(server, 'alice');
-    await server.agents.signIn(alice, {});
-    log = recordEvents(server);
-  });
-  afterAll(async () => {
-    log?.stop();
-    await server?.close();
-  });
+  const ctx = aliceSignedIn();
 
   it('is recorded as hung up by the agent, though Asterisk reports the AMI Hangup as a soft hangup of its own', async () => {
+    const { server, log, alice } = ctx;
     const sim = server.demo!.sim;
     sim.setPhone('1001', { mode: 'answer', answerAfterMs: 100 });
     sim.placeCall({ queue: 'lang-en', callerNumber: '+15550001111', callerName: 'Jane Customer', talkMs: 120_000 });

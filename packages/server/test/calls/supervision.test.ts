@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvents } from '../support/event-log.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { actionsNamed, header, sentActions, userId, waitFor } from '../workflow/helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { aliceSignedIn } from './alice-signed-in.ts';
+import { actionsNamed, header, sentActions, waitFor } from '../workflow/helpers.ts';
 import { command, login } from '../security/support/identities.ts';
 
 describe('supervisor listen, whisper and barge through ChanSpy, end to end on the simulated PBX', () => {
-  let server: TestServer;
-  let log: ReturnType<typeof recordEvents>;
-  let alice: string;
-  beforeAll(async () => {
-    server = await startTestServer();
-    alice = await userId(server, 'alice');
-    await server.agents.signIn(alice, {});
-    log = recordEvents(server);
-  });
-  afterAll(async () => {
-    log?.stop();
-    await server?.close();
-  });
+  const ctx = aliceSignedIn();
 
   it("rings sam's phone (1010) and spies on alice's leg with the recorded options uqE, uqEw and uqEB", async () => {
+    const { server, log, alice } = ctx;
     const sim = server.demo!.sim;
     sim.setPhone('1001', { mode: 'answer', answerAfterMs: 100 });
     sim.setPhone('1010', { mode: 'answer', answerAfterMs: 100 });
