@@ -41,12 +41,20 @@ describe('two PBXs and three CTI nodes', () => {
 
     // Its snapshot holds both PBXs, ready, and events of both reach its clients.
     // The admin sees every PBX (the seeded supervisor's scope is the queues of `main`).
-    const sam = await TestClient.connect(`${third.url.replace('http', 'ws')}/api/ws`, await login(third, 'admin'));
-    const snapshot = await sam.waitFor((f) => f.op === 'snapshot', 10_000);
-    expect((snapshot.state as { pbx: Array<{ pbx: string; state: string }> }).pbx.map((p) => `${p.pbx}:${p.state}`).sort()).toEqual([
-      'east:ready',
-      'main:ready',
-    ]);
+    // A PBX just handed over is still connecting on its new owner: take snapshots until both are ready.
+    const states = (snap: Record<string, unknown>) =>
+      (snap.state as { pbx: Array<{ pbx: string; state: string }> }).pbx.map((p) => `${p.pbx}:${p.state}`).sort();
+    const token = await login(third, 'admin');
+    const ready = Date.now() + 20_000;
+    let sam = await TestClient.connect(`${third.url.replace('http', 'ws')}/api/ws`, token);
+    let snapshot = await sam.waitFor((f) => f.op === 'snapshot', 10_000);
+    while (Date.now() < ready && states(snapshot).join() !== 'east:ready,main:ready') {
+      sam.ws.close();
+      await new Promise((r) => setTimeout(r, 500));
+      sam = await TestClient.connect(`${third.url.replace('http', 'ws')}/api/ws`, token);
+      snapshot = await sam.waitFor((f) => f.op === 'snapshot', 10_000);
+    }
+    expect(states(snapshot)).toEqual(['east:ready', 'main:ready']);
     fx.sims[0]!.placeCall({ queue: 'lang-en', callerNumber: '+15551230101', patienceMs: 500 });
     fx.sims[1]!.placeCall({ queue: 'lang-en', callerNumber: '+15551230202', patienceMs: 500 });
     await sam.until(() => {
