@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import './i18n/index.ts';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';

@@ -1,6 +1,6 @@
 import type { PrincipalSummary } from '@amiable/protocol';
 import { useEffect } from 'react';
-import { type Area, areasFor, homeArea } from '../lib/access.ts';
+import { areasFor, homeArea } from '../lib/access.ts';
 import { AdminPage } from '../pages/admin/admin-page.tsx';
 import { DesktopPage } from '../pages/desktop/desktop-page.tsx';
 import { WallboardPage } from '../pages/wallboard/wallboard-page.tsx';
@@ -10,11 +10,11 @@ import { Nav } from './nav.tsx';
 import { matchPrefix, navigate, useRoute } from './router.ts';
 import { TopBar } from './top-bar.tsx';
 import { Icon } from '../ui/icon.tsx';
-
-const TITLES: Record<Area, string> = { desktop: 'Agent desktop', wallboard: 'Wallboard', admin: 'Administration' };
+import { useT } from '../i18n/index.ts';
 
 /** The signed-in layout: left navigation, top bar, and the area the route names (if the role may see it). */
 export function Shell({ user }: { user: PrincipalSummary }) {
+  const { t } = useT();
   const route = useRoute();
   const access = { role: user.role, isAgent: user.agentId !== null };
   const areas = areasFor(access);
@@ -30,7 +30,7 @@ export function Shell({ user }: { user: PrincipalSummary }) {
     <div className="shell" data-testid="app-shell" data-role={user.role}>
       <Nav areas={areas} route={route} />
       <main className="main">
-        <TopBar title={area ? TITLES[area] : 'Amiable'} user={user} />
+        <TopBar title={area ? t(`area.${area}`) : t('app.name')} user={user} />
         <ErrorBoundary resetKey={route}>
           {area === 'desktop' && <DesktopPage user={user} />}
           {area === 'wallboard' && <WallboardPage />}
@@ -38,8 +38,8 @@ export function Shell({ user }: { user: PrincipalSummary }) {
         </ErrorBoundary>
         {!area && (
           <div className="content">
-            <EmptyState icon={<Icon name="block" size={30} />} title={areas.length ? 'Nothing here for your role' : 'No area for this account'} testId="no-access">
-              {areas.length ? 'Pick an area in the navigation.' : `The role "${user.role}" has no screens in the web app.`}
+            <EmptyState icon={<Icon name="block" size={30} />} title={areas.length ? t('noAccess.title') : t('noAccess.titleNone')} testId="no-access">
+              {areas.length ? t('noAccess.pick') : t('noAccess.none', { role: user.role })}
             </EmptyState>
           </div>
         )}

@@ -4,17 +4,20 @@ import { BusyButton } from '../ui/busy-button.tsx';
 import { Pill } from '../ui/pill.tsx';
 import { useClient } from './client-context.tsx';
 import { useConnection } from './use-session.ts';
+import { useT } from '../i18n/index.ts';
+import { LanguageSwitch } from '../i18n/language-switch.tsx';
 
 const CONNECTION: Record<string, { label: string; tone: 'success' | 'warning' | 'danger' | 'neutral' }> = {
-  open: { label: 'Live', tone: 'success' },
-  connecting: { label: 'Connecting…', tone: 'warning' },
-  authenticating: { label: 'Connecting…', tone: 'warning' },
-  reconnecting: { label: 'Reconnecting…', tone: 'warning' },
-  closed: { label: 'Offline', tone: 'danger' },
-  idle: { label: 'Offline', tone: 'neutral' },
+  open: { label: 'connection.open', tone: 'success' },
+  connecting: { label: 'connection.connecting', tone: 'warning' },
+  authenticating: { label: 'connection.connecting', tone: 'warning' },
+  reconnecting: { label: 'connection.reconnecting', tone: 'warning' },
+  closed: { label: 'connection.offline', tone: 'danger' },
+  idle: { label: 'connection.offline', tone: 'neutral' },
 };
 
 export function TopBar({ title, user }: { title: string; user: PrincipalSummary }) {
+  const { t } = useT();
   const client = useClient();
   const connection = useConnection();
   const shown = CONNECTION[connection.state] ?? { label: connection.state, tone: 'neutral' as const };
@@ -23,8 +26,9 @@ export function TopBar({ title, user }: { title: string; user: PrincipalSummary 
       <div className="topbar-title">{title}</div>
       <div className="spacer" />
       <span title={connection.reason ?? ''} data-testid="connection-status" data-state={connection.state}>
-        <Pill tone={shown.tone}>{shown.label}</Pill>
+        <Pill tone={shown.tone}>{t(shown.label)}</Pill>
       </span>
+      <LanguageSwitch />
       <div className="user-chip">
         <div className="avatar" aria-hidden="true">
           {initials(user.username)}
@@ -35,7 +39,7 @@ export function TopBar({ title, user }: { title: string; user: PrincipalSummary 
         </div>
       </div>
       <BusyButton className="btn btn-sm" onClick={() => client.logout()} testId="logout">
-        Log out
+        {t('user.logout')}
       </BusyButton>
     </header>
   );
