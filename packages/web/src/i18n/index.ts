@@ -6,11 +6,11 @@ import { RESOURCES } from './locales/resources.ts';
 
 /**
  * The web app's translations: i18next with one namespace per area
- * (`locales/<lang>/<namespace>.json`: common, desk, supervisor, admin, reports, integrations).
+ * (`locales/<lang>/<namespace>.json`: common, desk, wrapup, supervisor, admin, reports, integrations, system).
  * The language follows `?lang=`, then the user's choice (kept in localStorage), then the browser.
  * The document's `lang` and `dir` follow it, so Arabic lays out right to left.
  */
-export const NAMESPACES = ['common', 'desk', 'supervisor', 'admin', 'reports', 'integrations'] as const;
+export const NAMESPACES = ['common', 'desk', 'wrapup', 'supervisor', 'admin', 'reports', 'integrations', 'system'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const i18n = i18next.createInstance();
