@@ -8,6 +8,7 @@ export * from './events/agent-events.ts';
 export * from './events/call-events.ts';
 export * from './events/queue-events.ts';
 export * from './events/system-events.ts';
+export * from './events/supervision-events.ts';
 export * from './events/catalogue.ts';
 export * from './events/event-check.ts';
 export * from './commands/define.ts';

@@ -27,6 +27,7 @@ import {
   supervisorForceSignOut,
   supervisorListen,
   supervisorMoveAgent,
+  supervisorMoveDesk,
   supervisorWhisper,
 } from './supervisor-commands.ts';
 
@@ -51,6 +52,7 @@ export const COMMAND_CATALOGUE = {
   'supervisor.forcePause': supervisorForcePause,
   'supervisor.forceSignOut': supervisorForceSignOut,
   'supervisor.moveAgent': supervisorMoveAgent,
+  'supervisor.moveDesk': supervisorMoveDesk,
   'recording.start': recordingStart,
   'recording.stop': recordingStop,
   'recording.pause': recordingPause,

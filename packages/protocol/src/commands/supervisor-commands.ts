@@ -75,3 +75,14 @@ export const supervisorMoveAgent = defineCommand({
   args: Type.Object({ agentId: Identifier(), fromQueue: QueueName(), toQueue: QueueName() }, strict),
   example: { agentId: 'agent-1001', fromQueue: 'lang-en', toQueue: 'lang-fr' },
 });
+
+export const supervisorMoveDesk = defineCommand({
+  name: 'supervisor.moveDesk',
+  description:
+    "Move a signed-in agent to another registered desk (workstation): signed out of the queues at the old desk's extension, signed in at the new one's, in one step.",
+  permission: 'supervisor.manage',
+  target: 'team',
+  targetArgs: AGENT,
+  args: Type.Object({ agentId: Identifier(), workstationId: Identifier() }, strict),
+  example: { agentId: 'agent-1001', workstationId: 'desk-12' },
+});

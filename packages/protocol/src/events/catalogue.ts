@@ -15,6 +15,7 @@ import {
 import type { EventDefinition } from './define.ts';
 import { queueMemberEvent, queueStatsEvent } from './queue-events.ts';
 import { pbxConnectionEvent, resyncEvent } from './system-events.ts';
+import { callSupervisionEvent } from './supervision-events.ts';
 
 /**
  * The event catalogue: every CTI event type the server can deliver. The router delivers nothing
@@ -33,6 +34,7 @@ export const EVENT_CATALOGUE = {
   'call.ended': callEndedEvent,
   'call.dismissed': callDismissedEvent,
   'call.recording': callRecordingEvent,
+  'call.supervision': callSupervisionEvent,
   'queue.stats': queueStatsEvent,
   'queue.member': queueMemberEvent,
   'pbx.connection': pbxConnectionEvent,

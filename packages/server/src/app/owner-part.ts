@@ -151,6 +151,7 @@ export async function wireOwner(deps: {
       return c ? { id: c.id, name: c.name, company: c.company, language: c.language, externalUrl: null } : null;
     },
     queueInfo: (q) => queueInfos.get(q),
+    supervisorAt: (pbx, ext) => calls.spiedFrom(pbx, ext),
     now,
     callEnded: (pbx, call) => {
       const model = pbxs.get(pbx)?.model;

@@ -8,6 +8,7 @@ import { type CallEventExtra, CallEventProjection } from './call-events.ts';
 import { iso } from './iso.ts';
 import type { AgentRoster, CtiEventSink } from './ports.ts';
 import { QueueDayStats } from './queue-day-stats.ts';
+import { supervisionPayload } from './supervision-event.ts';
 
 
 export interface QueueInfo {
@@ -32,6 +33,8 @@ export interface ProjectorDeps {
    * workflow state): the timesheet records these intervals, which the workflow alone cannot see.
    */
   activityChanged?: (view: AgentView, previousState: string) => void;
+  /** The user who asked this server to spy from a supervisor's extension (for `call.supervision`). */
+  supervisorAt?: (pbx: string, extension: string) => string | null;
   statsIntervalMs?: number;
   /** Warnings: failed lookups, illegal agent transitions. */
   log?: { warn(obj: object, msg: string): void };
@@ -256,6 +259,17 @@ export class CtiProjector {
         break;
       case 'call-ended':
         this.#calls.ended(pbx, c.call);
+        break;
+      case 'call-spy':
+        this.#publish(
+          'call.supervision',
+          pbx,
+          supervisionPayload(c, {
+            model: this.#d.models().get(pbx),
+            agentIdAt: (ext) => this.#d.agents.agentIdAt(pbx, ext),
+            supervisorAt: (ext) => this.#d.supervisorAt?.(pbx, ext) ?? null,
+          }),
+        );
         break;
       case 'channel-created':
       case 'channel-state':

@@ -1,4 +1,4 @@
-import type { Call, HangupBy, TransferType } from './call.ts';
+import type { Call, HangupBy, SpyMode, TransferType } from './call.ts';
 import type { DeviceKind, EpochMs, PbxId, QueueMember } from './types.ts';
 
 /**
@@ -100,6 +100,22 @@ export interface CallConsult extends Base {
   /** The consulted extension, once known. */
   readonly target: string | null;
 }
+/**
+ * A supervisor's ChanSpy session on a call (ChanSpyStart / ChanSpyStop). AMI's events are the
+ * same for every mode: `mode` is what the supervisor leg's Originate asked for (`Data` options),
+ * null when the spy was started by something else.
+ */
+export interface CallSpy extends Base {
+  readonly type: 'call-spy';
+  readonly phase: 'started' | 'stopped';
+  /** The spied-on call (the agent leg's Linkedid) and the agent leg's extension. */
+  readonly linkedid: string;
+  readonly extension: string | null;
+  /** The supervisor's leg: a call of its own (its own Linkedid). */
+  readonly spyerUniqueid: string;
+  readonly spyerExtension: string | null;
+  readonly mode: SpyMode | null;
+}
 export interface CallHangupBy extends Base {
   readonly type: 'call-hangup-by';
   readonly linkedid: string;
@@ -185,6 +201,7 @@ export type DomainChange =
   | CallMerged
   | CallTransferred
   | CallConsult
+  | CallSpy
   | CallHangupBy
   | DialChange
   | DeviceStateChanged

@@ -36,6 +36,8 @@ export interface Seat {
  */
 export class CallService {
   readonly #deps: CallServiceDeps;
+  /** `pbx NUL extension` → the user who last asked to spy from that phone. */
+  readonly #spiers = new Map<string, string>();
   constructor(deps: CallServiceDeps) {
     this.#deps = deps;
   }
@@ -90,6 +92,11 @@ export class CallService {
     await this.#send(seat.pbx, { Action: 'Hangup', Channel: channel.name, Cause: 16 });
   }
 
+  /** Who last asked this server to spy from a supervisor's phone (named in `call.supervision`). */
+  spiedFrom(pbx: string, extension: string): string | null {
+    return this.#spiers.get(`${pbx}\0${extension}`) ?? null;
+  }
+
   /** Supervisor at `supervisor` listens to, whispers to or barges into the agent at `agent`. */
   async spy(supervisor: Seat, agent: Seat, mode: SpyMode): Promise<void> {
     const d = this.#deps.dialing(agent.pbx);
@@ -97,6 +104,7 @@ export class CallService {
       throw ServiceErrors.noActiveCall(`${agent.name} is not on a call`, { extension: agent.extension });
     }
     const target = this.#deps.calls.channelsOfExtension(agent.pbx, agent.extension)[0]!;
+    this.#spiers.set(`${supervisor.pbx}\0${supervisor.extension}`, supervisor.name);
     await this.#send(
       supervisor.pbx,
       chanSpyAction({

@@ -32,11 +32,25 @@ export function onChanSpy(model: PbxModel, msg: AmiMessage, now: EpochMs, out: D
   const call = spyer === undefined ? undefined : model.calls.get(spyer.linkedid);
   if (call === undefined) return;
   const spy = spyOf(call);
-  if (msg.event === 'ChanSpyStart') {
+  const started = msg.event === 'ChanSpyStart';
+  if (started) {
     spy.startedAt ??= now;
     spy.spiedLinkedid = spyee?.linkedid ?? spy.spiedLinkedid;
     spy.spiedExtension = spyee?.extension ?? spy.spiedExtension;
   } else {
     spy.endedAt = now;
   }
+  const linkedid = spyee?.linkedid ?? spy.spiedLinkedid;
+  if (linkedid === null || spyer === undefined) return;
+  out.push({
+    type: 'call-spy',
+    pbx: model.pbx,
+    at: now,
+    phase: started ? 'started' : 'stopped',
+    linkedid,
+    extension: spyee?.extension ?? spy.spiedExtension,
+    spyerUniqueid: spyer.uniqueid,
+    spyerExtension: spyer.extension,
+    mode: spy.mode,
+  });
 }
