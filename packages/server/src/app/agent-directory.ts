@@ -30,6 +30,10 @@ export function createAgentDirectory(repos: Repositories, config: Config): Agent
       const ws = await repos.workstations.matchWorkstation({ mac: query.mac ?? null, ip: query.ip ?? null });
       return ws ? { id: ws.id, name: ws.name, pbx: ws.pbx, extension: ws.extension } : undefined;
     },
+    async workstation(id) {
+      const ws = await repos.workstations.get(id);
+      return ws ? { id: ws.id, name: ws.name, pbx: ws.pbx, extension: ws.extension } : undefined;
+    },
     async pauseReason(code) {
       const r = await repos.pauseReasons.getByCode(code);
       return r ? { code: r.code, label: r.label, maxSeconds: r.maxSeconds ?? null } : undefined;

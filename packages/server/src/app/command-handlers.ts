@@ -104,6 +104,7 @@ export function createCommandHandlers(deps: { agents: AgentService; calls: CallS
       await agents.signOut(args.agentId, 'forced');
       return { ok: true };
     },
+    'supervisor.moveDesk': (_p, args) => agents.moveToDesk(args.agentId, args.workstationId),
     'supervisor.moveAgent': async (_p, args) => {
       await agents.joinQueue(args.agentId, args.toQueue);
       return agents.leaveQueue(args.agentId, args.fromQueue);

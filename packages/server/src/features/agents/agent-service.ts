@@ -41,6 +41,11 @@ export interface SignInRequest {
    * whose extension is not among them is refused (`trusted-workstation.ts`).
    */
   reporterExtensions?: readonly string[] | undefined;
+  /**
+   * A registered desk named by id: a supervisor moving a signed-in agent (`moveToDesk`). Never
+   * taken from a client's sign-in request.
+   */
+  deskId?: string | undefined;
 }
 
 /**
@@ -96,6 +101,14 @@ export class AgentService {
 
   signIn(agentId: string, request: SignInRequest): Promise<Readonly<SignedInAgent>> {
     return this.#serial(agentId, () => this.#signIn(agentId, request));
+  }
+
+  /** A supervisor moves a signed-in agent to another registered desk: signed out here, signed in there. */
+  moveToDesk(agentId: string, deskId: string): Promise<Readonly<SignedInAgent>> {
+    return this.#serial(agentId, async () => {
+      this.#require(agentId);
+      return this.#signIn(agentId, { deskId });
+    });
   }
 
   signOut(agentId: string, reason = 'signed-out'): Promise<void> {
@@ -360,6 +373,11 @@ export class AgentService {
     profile: AgentProfile,
     request: SignInRequest,
   ): Promise<{ pbx: string; extension: string; workstationId: string | null }> {
+    if (request.deskId) {
+      const desk = await this.#deps.directory.workstation(request.deskId);
+      if (!desk) throw ServiceErrors.unknownWorkstation(`No desk ${request.deskId}`, { workstation: request.deskId });
+      return { pbx: desk.pbx, extension: desk.extension, workstationId: desk.id };
+    }
     const ws = request.workstation;
     if (ws?.mac || ws?.ip) {
       const match = await this.#deps.directory.matchWorkstation({ mac: ws.mac, ip: ws.ip });

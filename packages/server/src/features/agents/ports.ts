@@ -36,6 +36,8 @@ export interface AgentDirectory {
   agent(agentId: string): Promise<AgentProfile | undefined>;
   queueAssignments(agentId: string): Promise<QueueAssignment[]>;
   matchWorkstation(query: { mac?: string; ip?: string }): Promise<WorkstationMatch | undefined>;
+  /** A registered desk by id (a supervisor moving an agent names the desk). */
+  workstation(id: string): Promise<WorkstationMatch | undefined>;
   pauseReason(code: string): Promise<PauseReasonInfo | undefined>;
   /** The wrap-up that applies after a call from `queue` (agent override, then queue, then global). */
   wrapupRule(agent: AgentProfile, queue: string | null): Promise<WrapupRule>;

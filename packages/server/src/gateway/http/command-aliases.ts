@@ -53,4 +53,5 @@ export const COMMAND_ALIASES: readonly CommandAlias[] = [
   supervise('force-pause', 'supervisor.forcePause', 'Pause an agent'),
   supervise('force-sign-out', 'supervisor.forceSignOut', 'Sign an agent out'),
   supervise('move', 'supervisor.moveAgent', 'Move an agent from one queue to another'),
+  supervise('move-desk', 'supervisor.moveDesk', 'Move a signed-in agent to another registered desk'),
 ];
