@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import { applyEvent, emptyLiveState, fromSnapshot, type LiveState } from '../lib/live-state.ts';
 import { useClient } from './client-context.tsx';
 import { useToast } from './toasts.tsx';
+import { i18n } from '../i18n/index.ts';
 
 const LiveContext = createContext<LiveState>(emptyLiveState);
 
@@ -23,7 +24,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     ];
     client.state().then(
       (snapshot) => live && setState((s) => (s.loaded ? s : fromSnapshot(snapshot, Date.now()))),
-      (error: unknown) => live && toast.error(error, 'Could not load the live state'),
+      (error: unknown) => live && toast.error(error, i18n.t('live.loadFailed', { ns: 'common' })),
     );
     client.connect();
     return () => {

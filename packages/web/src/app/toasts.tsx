@@ -1,5 +1,6 @@
-import { CtiError } from '@amiable/sdk';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { i18n, useT } from '../i18n/index.ts';
+import { describeError } from '../lib/describe-error.ts';
 
 export interface Toast {
   id: number;
@@ -11,21 +12,18 @@ export interface Toast {
 
 interface ToastApi {
   show(toast: Omit<Toast, 'id'>): void;
-  /** Shows an error with the server's message and code. */
+  /** Shows an error as a sentence in the current language (see lib/describe-error.ts); the code is kept for support, not shown. */
   error(error: unknown, title?: string): void;
   success(title: string, message?: string): void;
 }
 
 const ToastContext = createContext<ToastApi | undefined>(undefined);
 
-/** Reads the message and code of an SDK error (or anything thrown). */
-export function describeError(error: unknown): { message: string; code?: string } {
-  if (error instanceof CtiError) return { message: error.message, code: error.code };
-  if (error instanceof Error) return { message: error.message };
-  return { message: String(error) };
-}
+/** Kept here for older imports: the helper lives in lib/describe-error.ts. */
+export { describeError };
 
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t } = useT('common');
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
@@ -40,8 +38,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const api = useMemo<ToastApi>(
     () => ({
       show,
-      error: (error, title = 'Something went wrong') => {
+      error: (error, title = i18n.t('errors.title', { ns: 'common' })) => {
         const { message, code } = describeError(error);
+        console.warn('Shown to the user:', code ?? 'error', error);
         show({ kind: 'error', title, message, ...(code ? { code } : {}) });
       },
       success: (title, message) => show({ kind: 'success', title, ...(message ? { message } : {}) }),
@@ -52,14 +51,23 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={api}>
       {children}
       <div className="toasts" aria-live="polite">
-        {toasts.map((t) => (
-          <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'} data-testid={`toast-${t.kind}`}>
+        {toasts.map((toast) => (
+          <div
+            key={toast.id}
+            className={`toast toast-${toast.kind}`}
+            role={toast.kind === 'error' ? 'alert' : 'status'}
+            data-testid={`toast-${toast.kind}`}
+            data-code={toast.code}
+          >
             <div className="toast-body">
-              <div className="toast-title">{t.title}</div>
-              {t.message && <div className="small" data-testid="toast-message">{t.message}</div>}
-              {t.code && <div className="toast-code">{t.code}</div>}
+              <div className="toast-title">{toast.title}</div>
+              {toast.message && (
+                <div className="small" data-testid="toast-message">
+                  {toast.message}
+                </div>
+              )}
             </div>
-            <button type="button" className="btn btn-ghost btn-sm" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            <button type="button" className="btn btn-ghost btn-sm" aria-label={t('actions.dismiss')} onClick={() => dismiss(toast.id)}>
               ✕
             </button>
           </div>

@@ -1,4 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useT } from '../i18n/index.ts';
+import { describeError } from '../lib/describe-error.ts';
 
 /**
  * Keeps a failure in one screen from blanking the whole app: shows what
@@ -21,17 +23,22 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: s
 
   override render() {
     if (!this.state.error) return this.props.children;
-    return (
-      <div className="content">
-        <div className="banner banner-danger" role="alert" data-testid="screen-error">
-          <strong>This screen ran into a problem.</strong> <span className="small">{this.state.error.message}</span>
-          <div style={{ marginTop: 8 }}>
-            <button type="button" className="btn btn-sm" onClick={() => this.setState({ error: undefined })}>
-              Try again
-            </button>
-          </div>
+    return <ScreenError error={this.state.error} onRetry={() => this.setState({ error: undefined })} />;
+  }
+}
+
+function ScreenError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const { t } = useT('common');
+  return (
+    <div className="content">
+      <div className="banner banner-danger" role="alert" data-testid="screen-error">
+        <strong>{t('screenError.title')}</strong> <span className="small">{describeError(error).message}</span>
+        <div className="banner-actions">
+          <button type="button" className="btn btn-sm" onClick={onRetry}>
+            {t('actions.tryAgain')}
+          </button>
         </div>
       </div>
-    );
-  }
+    </div>
+  );
 }

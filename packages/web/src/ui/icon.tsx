@@ -20,13 +20,26 @@ const PATHS = {
   alert: 'M12 3l10 18H2zM12 10v4M12 17.5h.01',
   block: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM5.6 5.6l12.8 12.8',
   gauge: 'M12 21a9 9 0 1 1 9-9M12 12l4-4M7 12h.01M12 7h.01M17 12h.01',
+  menu: 'M4 6h16M4 12h16M4 18h16',
+  close: 'M6 6l12 12M18 6L6 18',
+  /** Points to the previous item: left in left-to-right text, right in Arabic. */
+  'chevron-back': 'M15 5l-7 7 7 7',
+  /** Points to the next item: right in left-to-right text, left in Arabic. */
+  'chevron-forward': 'M9 5l7 7-7 7',
+  'arrow-forward': 'M4 12h15M13 6l6 6-6 6',
+  upload: 'M12 16V4M7 9l5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3',
 } as const;
+
+/** Icons that point along the reading direction: mirrored when the page is right to left. */
+const DIRECTIONAL: ReadonlySet<string> = new Set(['chevron-back', 'chevron-forward', 'arrow-forward']);
 
 export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      className={DIRECTIONAL.has(name) ? 'icon icon-directional' : 'icon'}
+      width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
       <path d={PATHS[name]} />
     </svg>
   );

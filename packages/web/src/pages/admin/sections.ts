@@ -1,19 +1,19 @@
 import type { IconName } from '../../ui/icon.tsx';
 
-/** The admin console's pages, in navigation order. */
+/** The admin console's pages, in navigation order; labels in the admin namespace (`sections.*`). */
 export const ADMIN_SECTIONS = [
-  { path: 'users', label: 'Users & roles', icon: 'users' },
-  { path: 'agents', label: 'Agents', icon: 'headset' },
-  { path: 'skills', label: 'Skills & queues', icon: 'route' },
-  { path: 'workstations', label: 'Workstations', icon: 'monitor' },
-  { path: 'pause-reasons', label: 'Pause reasons', icon: 'pause' },
-  { path: 'wrapup', label: 'Wrap-up policy', icon: 'timer' },
-  { path: 'customers', label: 'Customers', icon: 'contacts' },
-  { path: 'integrations', label: 'Integrations', icon: 'key' },
-  { path: 'reports', label: 'Reports', icon: 'chart' },
-  { path: 'calls', label: 'Call log', icon: 'list' },
-  { path: 'audit', label: 'Audit log', icon: 'shield' },
-  { path: 'system', label: 'System status', icon: 'gauge' },
-] as const satisfies readonly { path: string; label: string; icon: IconName }[];
+  { path: 'users', labelKey: 'sections.users', icon: 'users' },
+  { path: 'agents', labelKey: 'sections.agents', icon: 'headset' },
+  { path: 'skills', labelKey: 'sections.skills', icon: 'route' },
+  { path: 'workstations', labelKey: 'sections.workstations', icon: 'monitor' },
+  { path: 'pause-reasons', labelKey: 'sections.pauseReasons', icon: 'pause' },
+  { path: 'wrapup', labelKey: 'sections.wrapup', icon: 'timer' },
+  { path: 'customers', labelKey: 'sections.customers', icon: 'contacts' },
+  { path: 'integrations', labelKey: 'sections.integrations', icon: 'key' },
+  { path: 'reports', labelKey: 'sections.reports', icon: 'chart' },
+  { path: 'calls', labelKey: 'sections.calls', icon: 'list' },
+  { path: 'audit', labelKey: 'sections.audit', icon: 'shield' },
+  { path: 'system', labelKey: 'sections.system', icon: 'gauge' },
+] as const satisfies readonly { path: string; labelKey: `sections.${string}`; icon: IconName }[];
 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number]['path'];

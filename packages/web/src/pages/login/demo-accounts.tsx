@@ -1,46 +1,54 @@
 import type { DemoInfo } from '@amiable/sdk';
+import { useT } from '../../i18n/index.ts';
 
 type Account = DemoInfo['accounts'][number];
 
 /** The demo server's accounts; clicking one fills the form. */
 export function DemoAccounts({ demo, onPick }: { demo: DemoInfo; onPick: (account: Account) => void }) {
+  const { t } = useT('common');
   return (
     <div className="demo-accounts" data-testid="demo-credentials">
       <div className="row">
-        <span className="pill pill-info plain">Demo</span>
-        <span className="small muted">{demo.message ?? 'This server runs in demo mode. Try one of these accounts:'}</span>
+        <span className="pill pill-info plain">{t('login.demo')}</span>
+        <span className="small muted">{t('login.demoIntro')}</span>
       </div>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>Role</th>
-            <th>Username</th>
-            <th>Password</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {demo.accounts.map((a) => (
-            <tr key={a.username} data-testid="demo-account">
-              <td>
-                {a.role}
-                {a.description && <div className="small muted">{a.description}</div>}
-              </td>
-              <td className="mono" data-testid="demo-username">
-                {a.username}
-              </td>
-              <td className="mono" data-testid="demo-password">
-                {a.password}
-              </td>
-              <td className="actions">
-                <button type="button" className="btn btn-sm" onClick={() => onPick(a)}>
-                  Use
-                </button>
-              </td>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('fields.role')}</th>
+              <th>{t('fields.username')}</th>
+              <th>{t('fields.password')}</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {demo.accounts.map((a) => (
+              <tr key={a.username} data-testid="demo-account">
+                <td>
+                  {t(`roles.${a.role}`, { defaultValue: a.role })}
+                  {a.description && (
+                    <div className="small muted" lang="en" dir="auto">
+                      {a.description}
+                    </div>
+                  )}
+                </td>
+                <td className="mono" data-testid="demo-username" dir="ltr">
+                  {a.username}
+                </td>
+                <td className="mono" data-testid="demo-password" dir="ltr">
+                  {a.password}
+                </td>
+                <td className="actions">
+                  <button type="button" className="btn btn-sm" onClick={() => onPick(a)} aria-label={t('login.useAccount', { username: a.username })}>
+                    {t('login.use')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

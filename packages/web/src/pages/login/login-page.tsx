@@ -1,17 +1,29 @@
 import type { DemoInfo } from '@amiable/sdk';
 import { type FormEvent, useState } from 'react';
 import { useClient } from '../../app/client-context.tsx';
-import { describeError } from '../../app/toasts.tsx';
 import { useAsync } from '../../app/use-async.ts';
+import { useT } from '../../i18n/index.ts';
+import { LanguageSwitch } from '../../i18n/language-switch.tsx';
+import { describeError } from '../../lib/describe-error.ts';
 import { DemoAccounts } from './demo-accounts.tsx';
 
 export function LoginPage() {
+  const { t, i18n } = useT('common');
   const client = useClient();
-  const demo = useAsync<DemoInfo | undefined>(() => client.api.demo().catch(() => undefined), [client]);
+  const demo = useAsync<DemoInfo | undefined>(
+    () =>
+      client.api.demo().catch((error: unknown) => {
+        console.info('No demo accounts on this server', error);
+        return undefined;
+      }),
+    [client],
+  );
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; code?: string } | undefined>();
+  // The error itself is kept, so that its sentence follows the language if the user switches.
+  const [error, setError] = useState<unknown>();
+  const shown = error === undefined ? undefined : describeError(error, i18n.language);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -20,7 +32,7 @@ export function LoginPage() {
     try {
       await client.login(username.trim(), password);
     } catch (err) {
-      setError(describeError(err));
+      setError(err);
       setBusy(false);
     }
   };
@@ -28,29 +40,33 @@ export function LoginPage() {
   return (
     <div className="login-screen">
       <div className="login-panel">
-        <div className="login-brand">
-          <img src="/favicon.svg" alt="" width={40} height={40} />
-          <div>
-            <h1>Amiable</h1>
-            <p className="muted">Contact centre for Asterisk</p>
+        <div className="login-top">
+          <div className="login-brand">
+            <img src="/favicon.svg" alt="" width={40} height={40} />
+            <div>
+              <h1>{t('app.name')}</h1>
+              <p className="muted">{t('login.tagline')}</p>
+            </div>
           </div>
+          <LanguageSwitch />
         </div>
         <form className="stack" onSubmit={submit} data-testid="login-form">
           <label className="field">
-            <span>Username</span>
+            <span>{t('fields.username')}</span>
             <input
               className="input"
               name="username"
               autoComplete="username"
               autoFocus
               required
+              dir="auto"
               value={username}
               onChange={(e) => setUsername(e.target.value)}
               data-testid="login-username"
             />
           </label>
           <label className="field">
-            <span>Password</span>
+            <span>{t('fields.password')}</span>
             <input
               className="input"
               name="password"
@@ -62,15 +78,14 @@ export function LoginPage() {
               data-testid="login-password"
             />
           </label>
-          {error && (
-            <div className="banner banner-danger" role="alert" data-testid="login-error">
-              {error.message}
-              {error.code && <div className="toast-code">{error.code}</div>}
+          {shown && (
+            <div className="banner banner-danger" role="alert" data-testid="login-error" data-code={shown.code}>
+              {shown.message}
             </div>
           )}
           <button type="submit" className="btn btn-primary btn-lg" disabled={busy || !username || !password} data-testid="login-submit">
             {busy && <span className="spinner" aria-hidden="true" />}
-            Sign in
+            {t('login.submit')}
           </button>
         </form>
         {demo.data && demo.data.accounts.length > 0 && (
