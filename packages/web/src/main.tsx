@@ -9,6 +9,7 @@ import './styles/components.css';
 import './styles/desktop.css';
 import './styles/wallboard.css';
 import './styles/admin.css';
+import './styles/supervisor.css';
 
 const root = document.getElementById('root');
 if (root) {

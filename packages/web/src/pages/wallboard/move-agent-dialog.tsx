@@ -1,34 +1,35 @@
 import type { AgentView } from '@amiable/protocol';
 import { type FormEvent, useState } from 'react';
-import { useClient } from '../../app/client-context.tsx';
-import { useToast } from '../../app/toasts.tsx';
+import { useT } from '../../i18n/index.ts';
 import { Field } from '../../ui/field.tsx';
 import { Modal } from '../../ui/modal.tsx';
+import { type ActionSpec, moveQueueAction } from './supervisor-actions.ts';
 
 /** Moves an agent from one of their queues to another queue. */
-export function MoveAgentDialog({ agent, queues, onClose }: { agent: AgentView; queues: string[]; onClose: () => void }) {
-  const client = useClient();
-  const toast = useToast();
+export function MoveAgentDialog({
+  agent,
+  queues,
+  onClose,
+  onMove,
+}: {
+  agent: AgentView;
+  queues: string[];
+  onClose: () => void;
+  onMove: (action: ActionSpec, values: Record<string, string>) => void;
+}) {
+  const { t } = useT('supervisor');
   const [fromQueue, setFrom] = useState(agent.queues[0] ?? '');
   const [toQueue, setTo] = useState(queues.find((q) => !agent.queues.includes(q)) ?? '');
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    try {
-      await client.command('supervisor.moveAgent', { agentId: agent.agentId, fromQueue, toQueue });
-      toast.success('Agent moved', `${agent.name ?? agent.agentId}: ${fromQueue} → ${toQueue}`);
-      onClose();
-    } catch (error) {
-      toast.error(error, 'Could not move the agent');
-      setBusy(false);
-    }
+    onMove(moveQueueAction(agent.agentId, fromQueue, toQueue), { from: fromQueue, to: toQueue });
+    onClose();
   };
   return (
-    <Modal title={`Move ${agent.name ?? agent.agentId}`} onClose={onClose} testId="move-agent-dialog">
+    <Modal title={t('moveQueue.title', { agent: agent.name ?? agent.agentId })} onClose={onClose} testId="move-agent-dialog">
       <form className="stack" onSubmit={submit}>
         <div className="form-grid">
-          <Field label="From queue">
+          <Field label={t('moveQueue.from')}>
             <select className="input" value={fromQueue} onChange={(e) => setFrom(e.target.value)} required data-testid="move-from">
               {agent.queues.map((q) => (
                 <option key={q} value={q}>
@@ -37,9 +38,9 @@ export function MoveAgentDialog({ agent, queues, onClose }: { agent: AgentView; 
               ))}
             </select>
           </Field>
-          <Field label="To queue">
+          <Field label={t('moveQueue.to')}>
             <select className="input" value={toQueue} onChange={(e) => setTo(e.target.value)} required data-testid="move-to">
-              <option value="">Choose…</option>
+              <option value="">{t('moveQueue.choose')}</option>
               {queues
                 .filter((q) => q !== fromQueue)
                 .map((q) => (
@@ -52,10 +53,10 @@ export function MoveAgentDialog({ agent, queues, onClose }: { agent: AgentView; 
         </div>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !fromQueue || !toQueue} data-testid="move-submit">
-            Move
+          <button type="submit" className="btn btn-primary" disabled={!fromQueue || !toQueue} data-testid="move-submit">
+            {t('moveQueue.submit')}
           </button>
         </div>
       </form>
