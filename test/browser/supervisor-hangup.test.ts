@@ -45,7 +45,7 @@ describe("the supervisor's hang-up, in Chromium", () => {
     await server?.close();
   });
 
-  it('sam sees alice on a call, hangs it up from the grid, is told once the call is gone, and the audit log names sam', async () => {
+  it('sam sees alice on a call, listens in, hangs it up from the grid, is told once the call is gone, and the audit log names sam', async () => {
     const { page } = b;
     const sim = server.demo!.sim;
     await logIn(page, 'sam');
@@ -69,6 +69,17 @@ describe("the supervisor's hang-up, in Chromium", () => {
     expect(await page.evaluate(() => (window as unknown as { __sounds: number }).__sounds)).toBe(0);
     await b.shot('supervisor-hangup-1-on-call');
 
+    // Sam listens first: his phone (1010) rings and he answers; the wallboard says so once ChanSpy is attached.
+    sim.setPhone('1010', { mode: 'answer', answerAfterMs: 300 });
+    await row.getByTestId('agent-actions').click();
+    await page.getByTestId('action-listen').click();
+    await page.getByTestId('toast-success').filter({ hasText: "You are listening to Alice Martin's call." }).waitFor({ timeout: 20_000 });
+    expect(await text(row.getByTestId('agent-supervision'))).toBe('sam is listening');
+    expect(await row.getByTestId('agent-supervision').getAttribute('data-mode')).toBe('listen');
+    await b.shot('supervisor-hangup-2-listening');
+    sim.hangupPhone('1010');
+    await row.getByTestId('agent-supervision').waitFor({ state: 'detached', timeout: 10_000 });
+
     // Hang up from the grid. The confirmation comes with the call's end, not with the command's answer.
     await row.getByTestId('agent-actions').click();
     await page.getByTestId('action-hangup').click();
@@ -77,7 +88,7 @@ describe("the supervisor's hang-up, in Chromium", () => {
     expect(sim.snapshot().channels.filter((c) => c.endpoint === '1001')).toEqual([]);
     await page.locator(`[data-testid="agent-row-${alice}"]:not([data-state="on-call"])`).waitFor({ timeout: 10_000 });
     expect(await text(row.getByTestId('agent-talking-to'))).not.toContain('+44');
-    await b.shot('supervisor-hangup-2-confirmed');
+    await b.shot('supervisor-hangup-3-confirmed');
 
     // The audit log names sam, the supervisor who asked, with alice's call.
     const admin = await apiLogin(server.url, 'admin');
