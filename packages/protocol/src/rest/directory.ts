@@ -8,7 +8,9 @@ import {
   QueueName,
   ReasonCode,
   SafeString,
+  Secret,
   Url,
+  Username,
 } from '../strings.ts';
 
 /** Create schema: the entity with an optional `id` (the server picks one); update: every field but `id`, optional. */
@@ -33,9 +35,21 @@ export const AgentSchema = Type.Object({
   /** Wrap-up seconds after each call; null for the queue's default, 0 for none. */
   wrapupSeconds: Nullable(Type.Integer({ minimum: 0, maximum: 86400 })),
 });
-export type Agent = Static<typeof AgentSchema>;
+/** An agent as listed: with the username its user signs in with. */
+export type Agent = Static<typeof AgentSchema> & { username?: string };
 const agentWrite = writeSchemas(AgentSchema);
-export const AgentCreateSchema = agentWrite.create;
+/**
+ * A new agent: for an existing user (`userId`), or with a new user (role `agent`) created in the
+ * same transaction from `username` and `password`.
+ */
+export const AgentCreateSchema = Type.Object(
+  {
+    ...agentWrite.create.properties,
+    username: Type.Optional(Username()),
+    password: Type.Optional(Secret({ minLength: 8, maxLength: 256 })),
+  },
+  { additionalProperties: false },
+);
 export const AgentUpdateSchema = agentWrite.update;
 export type AgentCreate = Static<typeof AgentCreateSchema>;
 export type AgentUpdate = Static<typeof AgentUpdateSchema>;
@@ -110,5 +124,13 @@ export const QueueSettingsSchema = Type.Object({
   language: Nullable(SafeString({ maxLength: 16 })),
   popupUrlTemplate: Nullable(Url()),
   serviceLevelSeconds: Type.Integer({ minimum: 0 }),
+  displayName: Type.Optional(Nullable(SafeString({ maxLength: 200 }))),
+  /** Percent of calls to answer within `serviceLevelSeconds` (the wallboard's service-level alert). */
+  serviceLevelTargetPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  /** A caller waiting this long raises the wallboard's alert. */
+  longestWaitAlertSeconds: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** `default` (the wrap-up policy's), `timeout` (`wrapupSeconds`, then Ready) or `manual` (until Ready). */
+  wrapupMode: Type.Optional(Type.Union([Type.Literal('default'), Type.Literal('timeout'), Type.Literal('manual')])),
+  wrapupSeconds: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
 });
 export type QueueSettings = Static<typeof QueueSettingsSchema>;

@@ -106,6 +106,8 @@ describe('agents', () => {
       id: 'agent-1005',
       name: 'Emma Clark',
       userId: null,
+      username: 'emma',
+      password: 'emma-secret-1',
       defaultExtension: '1005',
       extensions: ['1006'],
       teams: ['team-en'],
@@ -119,6 +121,7 @@ describe('agents', () => {
     expect(created.json()).toEqual({
       id: 'agent-1005',
       name: 'Emma Clark',
+      username: 'emma',
       userId: 'agent-1005',
       defaultExtension: '1005',
       extensions: ['1006'],
@@ -154,7 +157,7 @@ describe('agents', () => {
   });
 
   it('refuses unknown skills and teams, naming the field', async () => {
-    const res = await req('POST', '/api/agents', fx.as.admin, { name: 'X', skills: [{ skillId: 'klingon', level: 50 }] });
+    const res = await req('POST', '/api/agents', fx.as.admin, { name: 'X', username: 'x', password: 'x-password', skills: [{ skillId: 'klingon', level: 50 }] });
     expect(res.statusCode).toBe(400);
     expect(res.json().details.errors[0]).toMatchObject({ path: '/body/skills' });
     const team = await req('PATCH', '/api/agents/u-alice', fx.as.admin, { teams: ['no-such-team'] });

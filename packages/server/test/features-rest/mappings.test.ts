@@ -1,7 +1,7 @@
 import { Nullable, SafeString } from '@amiable/protocol';
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { levelOf, proficiencyOf, usernameFor } from '../../src/features/rest/agents-store.ts';
+import { levelOf, proficiencyOf } from '../../src/features/rest/agents-store.ts';
 import { decodeSkillQueueId, encodeSkillQueueId } from '../../src/features/rest/skill-queues-store.ts';
 import { typeboxValidatorCompiler } from '../../src/gateway/http/validator.ts';
 
@@ -25,10 +25,6 @@ describe('agent skill levels', () => {
   it('stores 0-100 levels as proficiency 1-5 and reads multiples of 20 back unchanged', () => {
     expect([0, 1, 20, 21, 40, 60, 80, 99, 100].map(proficiencyOf)).toEqual([1, 1, 1, 2, 2, 3, 4, 5, 5]);
     for (const level of [20, 40, 60, 80, 100]) expect(levelOf(proficiencyOf(level))).toBe(level);
-  });
-
-  it('derives a login name from an agent id', () => {
-    expect(usernameFor('Agent:1005')).toBe('agent-1005');
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * `/api/agents`: agent profiles. An agent is the agent side of a user (profiles are keyed by user
  * id), so the agent's id is its user's id and its name is the user's display name. Creating an
- * agent without a `userId` creates that user too (role `agent`, no password until an admin sets one).
+ * agent without a `userId` creates that user too, with the `username` and `password` given (role
+ * `agent`), in one transaction with the profile, skills and teams: if any part fails, nothing remains.
  */
 import type { CrudStore } from '../../gateway/http/crud-routes.ts';
-import { newId } from '../../persistence/repositories/common.ts';
+import type { PasswordHasher } from '../../identity/password.ts';
 import type { Repositories } from '../../persistence/repositories/index.ts';
 import type { AgentCreateBody, AgentEntity, AgentUpdateBody } from './directory-schemas.ts';
 import { mapLimited, pageOf } from './paging.ts';
@@ -20,16 +21,16 @@ export function levelOf(proficiency: number): number {
   return proficiency * 20;
 }
 
-/** A login name for an agent created without a user: its id, in the characters usernames allow. */
-export function usernameFor(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9_.@-]/g, '-').slice(0, 64);
+export interface AgentsStoreDeps {
+  repos: Repositories;
+  links: UserLinks;
+  pbx: string;
+  passwords: PasswordHasher;
+  /** Runs `work` in one database transaction, with repositories and links bound to it. */
+  transaction<T>(work: (tx: { repos: Repositories; links: UserLinks }) => Promise<T>): Promise<T>;
 }
 
-export function createAgentsStore(deps: { repos: Repositories; links: UserLinks; pbx: string }): CrudStore<
-  AgentEntity,
-  AgentCreateBody,
-  AgentUpdateBody
-> {
+export function createAgentsStore(deps: AgentsStoreDeps): CrudStore<AgentEntity, AgentCreateBody, AgentUpdateBody> {
   const { repos, links } = deps;
 
   const toDto = async (id: string): Promise<AgentEntity | undefined> => {
@@ -44,6 +45,7 @@ export function createAgentsStore(deps: { repos: Repositories; links: UserLinks;
     return {
       id,
       name: user.displayName,
+      username: user.username,
       userId: id,
       defaultExtension: profile.defaultExtension,
       extensions,
@@ -53,38 +55,64 @@ export function createAgentsStore(deps: { repos: Repositories; links: UserLinks;
     };
   };
 
-  const check = async (input: AgentUpdateBody) => {
+  type Tx = { repos: Repositories; links: UserLinks };
+  const check = async (input: AgentUpdateBody, tx: Tx = { repos, links }) => {
     for (const skill of input.skills ?? []) {
-      if (!(await repos.skills.get(skill.skillId))) throw invalid('/body/skills', `There is no skill ${skill.skillId}`);
+      if (!(await tx.repos.skills.get(skill.skillId))) throw invalid('/body/skills', `There is no skill ${skill.skillId}`);
     }
-    if (input.teams) await links.checkTeams(input.teams, '/body/teams');
+    if (input.teams) await tx.links.checkTeams(input.teams, '/body/teams');
   };
 
-  const writeLinks = async (id: string, input: AgentUpdateBody) => {
+  const writeLinks = async (id: string, input: AgentUpdateBody, tx: Tx = { repos, links }) => {
     if (input.skills) {
-      await repos.skills.setAgentSkills(id, input.skills.map((s) => ({ skillId: s.skillId, proficiency: proficiencyOf(s.level) })));
+      await tx.repos.skills.setAgentSkills(id, input.skills.map((s) => ({ skillId: s.skillId, proficiency: proficiencyOf(s.level) })));
     }
-    if (input.teams) await links.setMemberTeams(id, input.teams);
-    if (input.extensions) await links.replaceScopes(id, { extension: input.extensions });
+    if (input.teams) await tx.links.setMemberTeams(id, input.teams);
+    if (input.extensions) await tx.links.replaceScopes(id, { extension: input.extensions });
   };
 
-  /** The user the new agent belongs to: the one named, or a new one. */
-  const ownerFor = async (input: AgentCreateBody): Promise<string> => {
-    const chosen = input.id || undefined;
-    if (input.userId) {
-      if (chosen && chosen !== input.userId) throw invalid('/body/id', "An agent's id is its user's id");
-      const user = await repos.users.get(input.userId);
-      if (!user) throw invalid('/body/userId', `There is no user ${input.userId}`);
-      if (await repos.agents.get(user.id)) throw conflict(`User ${user.id} is already an agent`);
-      if (user.displayName !== input.name) await guarded(() => repos.users.update(user.id, { displayName: input.name }));
-      return user.id;
+  const writeProfile = (id: string, input: AgentCreateBody, tx: Tx) =>
+    tx.repos.agents.upsert(id, { pbx: deps.pbx, defaultExtension: input.defaultExtension ?? null, wrapupSeconds: input.wrapupSeconds ?? null });
+
+  /** Makes an existing user an agent. */
+  const forUser = async (input: AgentCreateBody & { userId: string }): Promise<string> => {
+    if (input.id && input.id !== input.userId) throw invalid('/body/id', "An agent's id is its user's id");
+    if (input.username !== undefined || input.password !== undefined) {
+      throw invalid(input.username !== undefined ? '/body/username' : '/body/password', 'The user exists already; change the username or password on the user');
     }
-    const id = chosen ?? newId();
-    if (await repos.users.get(id)) throw conflict(`The id ${id} already belongs to a user`);
-    const user = await guarded(() =>
-      repos.users.create({ id, username: usernameFor(id), displayName: input.name, role: 'agent', passwordHash: null }),
-    );
+    await check(input);
+    const user = await repos.users.get(input.userId);
+    if (!user) throw invalid('/body/userId', `There is no user ${input.userId}`);
+    if (await repos.agents.get(user.id)) throw conflict(`User ${user.username} is already an agent`);
+    if (user.displayName !== input.name) await guarded(() => repos.users.update(user.id, { displayName: input.name }));
+    await guarded(() => writeProfile(user.id, input, { repos, links }));
+    await guarded(() => writeLinks(user.id, input));
     return user.id;
+  };
+
+  /** A new user (role agent, with its username and password) and its agent profile, in one transaction. */
+  const withNewUser = async (input: AgentCreateBody): Promise<string> => {
+    if (!input.username) throw invalid('/body/username', 'A new agent needs a username to sign in with');
+    if (!input.password) throw invalid('/body/password', 'A new agent needs a password (at least 8 characters)');
+    const { username } = input;
+    const passwordHash = await deps.passwords.hash(input.password);
+    return guarded(() =>
+      deps.transaction(async (tx) => {
+        if (input.id && (await tx.repos.users.get(input.id))) throw conflict(`The id ${input.id} already belongs to a user`);
+        const user = await tx.repos.users.create({
+          ...(input.id ? { id: input.id } : {}),
+          username,
+          displayName: input.name,
+          role: 'agent',
+          passwordHash,
+        });
+        // Checked after the user row is written, in the same transaction: a failure rolls the user back too.
+        await check(input, tx);
+        await writeProfile(user.id, input, tx);
+        await writeLinks(user.id, input, tx);
+        return user.id;
+      }),
+    );
   };
 
   return {
@@ -97,16 +125,7 @@ export function createAgentsStore(deps: { repos: Repositories; links: UserLinks;
     get: toDto,
 
     async create(input) {
-      await check(input);
-      const id = await ownerFor(input);
-      await guarded(() =>
-        repos.agents.upsert(id, {
-          pbx: deps.pbx,
-          defaultExtension: input.defaultExtension ?? null,
-          wrapupSeconds: input.wrapupSeconds ?? null,
-        }),
-      );
-      await guarded(() => writeLinks(id, input));
+      const id = input.userId ? await forUser({ ...input, userId: input.userId }) : await withNewUser(input);
       return (await toDto(id)) as AgentEntity;
     },
 

@@ -7,6 +7,7 @@ import { UserCreateSchema, UserSchema, UserUpdateSchema, PauseReasonSchema, Skil
 import type { FastifyInstance } from 'fastify';
 import { type CrudOptions, crudRoutes } from '../../gateway/http/crud-routes.ts';
 import { createPasswordHasher } from '../../identity/password.ts';
+import { createRepositories } from '../../persistence/repositories/index.ts';
 import { createAgentsStore } from './agents-store.ts';
 import { createApiKeysStore } from './api-keys-store.ts';
 import { notifyChange } from './change-hook.ts';
@@ -27,6 +28,7 @@ const DIRECTORY = { read: 'directory.read', write: 'admin.manage' } as const;
 export async function directoryRoutes(app: FastifyInstance, ctx: FeatureContext): Promise<void> {
   const { repos, db, pbx } = ctx;
   const links = createUserLinks(repos);
+  const passwords = createPasswordHasher(app.gateway.config.passwordHashing);
   const { auth, principalChanges } = app.gateway;
   const ended = (reason: 'disabled' | 'deleted') => async (userId: string) => {
     await auth.revokeUser(userId, reason);
@@ -61,14 +63,24 @@ export async function directoryRoutes(app: FastifyInstance, ctx: FeatureContext)
     prefix: '/api/users',
     name: 'user',
     schemas: { entity: UserSchema, create: UserCreateSchema, update: UserUpdateSchema },
-    store: createUsersStore({ repos, links, pbx, passwords: createPasswordHasher(app.gateway.config.passwordHashing), ...users }),
+    store: createUsersStore({ repos, links, pbx, passwords, ...users }),
     permission: 'admin.manage',
   });
   await mount({
     prefix: '/api/agents',
     name: 'agent',
     schemas: { entity: S.AgentEntitySchema, create: S.AgentCreateBodySchema, update: S.AgentUpdateBodySchema },
-    store: createAgentsStore({ repos, links, pbx }),
+    store: createAgentsStore({
+      repos,
+      links,
+      pbx,
+      passwords,
+      transaction: (work) =>
+        db.transaction().execute((trx) => {
+          const txRepos = createRepositories({ db: trx, dialect: ctx.dialect, now: ctx.now, ...(ctx.defaultCountry ? { defaultCountry: ctx.defaultCountry } : {}) });
+          return work({ repos: txRepos, links: createUserLinks(txRepos) });
+        }),
+    }),
     permission: DIRECTORY,
   });
   await mount({

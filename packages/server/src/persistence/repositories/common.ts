@@ -12,6 +12,14 @@ export interface RepositoryDeps {
   now?: () => number;
 }
 
+/**
+ * Runs `work` in a transaction, or inside the caller's when `db` already is one (a repository
+ * used by a larger operation, such as creating a user and its agent profile together).
+ */
+export function atomically<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 export function clockOf(deps: RepositoryDeps): () => number {
   return deps.now ?? Date.now;
 }

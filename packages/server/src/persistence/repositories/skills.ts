@@ -12,7 +12,7 @@
 import type { Selectable } from 'kysely';
 import { InvalidRecordError, RecordNotFoundError } from '../errors.ts';
 import type { SkillsTable } from '../schema.ts';
-import { type RepositoryDeps, definedOnly, guardUnique, newId } from './common.ts';
+import { type RepositoryDeps, atomically, definedOnly, guardUnique, newId } from './common.ts';
 
 export const SKILL_KINDS = ['language', 'skill'] as const;
 export type SkillKind = (typeof SKILL_KINDS)[number];
@@ -117,7 +117,7 @@ export function createSkillsRepository(deps: RepositoryDeps): SkillsRepository {
     },
     async setAgentSkills(agentId, skills) {
       const rows = skills.map((s) => ({ agent_id: agentId, skill_id: s.skillId, proficiency: checkProficiency(s.proficiency) }));
-      await db.transaction().execute(async (trx) => {
+      await atomically(db, async (trx) => {
         await trx.deleteFrom('agent_skills').where('agent_id', '=', agentId).execute();
         if (rows.length > 0) await trx.insertInto('agent_skills').values(rows).execute();
       });
@@ -140,7 +140,7 @@ export function createSkillsRepository(deps: RepositoryDeps): SkillsRepository {
         }
         return { skill_id: skillId, pbx: q.pbx, queue: q.queue, base_penalty: q.basePenalty, penalty_step: q.penaltyStep };
       });
-      await db.transaction().execute(async (trx) => {
+      await atomically(db, async (trx) => {
         await trx.deleteFrom('skill_queues').where('skill_id', '=', skillId).execute();
         if (rows.length > 0) await trx.insertInto('skill_queues').values(rows).execute();
       });

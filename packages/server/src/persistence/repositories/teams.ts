@@ -1,6 +1,6 @@
 /** Teams: named sets of agents. Supervisors are given teams (or queues) to supervise. */
 import { RecordNotFoundError } from '../errors.ts';
-import { type RepositoryDeps, clockOf, guardUnique, newId } from './common.ts';
+import { type RepositoryDeps, atomically, clockOf, guardUnique, newId } from './common.ts';
 
 export interface Team {
   id: string;
@@ -51,7 +51,7 @@ export function createTeamsRepository(deps: RepositoryDeps): TeamsRepository {
     async setMembers(teamId, userIds) {
       if ((await repo.get(teamId)) === undefined) throw new RecordNotFoundError('team', teamId);
       const unique = [...new Set(userIds)];
-      await db.transaction().execute(async (trx) => {
+      await atomically(db, async (trx) => {
         await trx.deleteFrom('team_members').where('team_id', '=', teamId).execute();
         if (unique.length > 0) {
           await trx

@@ -6,7 +6,7 @@
  * Default deny: a user with no scopes sees nothing but itself.
  */
 import { InvalidRecordError } from '../errors.ts';
-import type { RepositoryDeps } from './common.ts';
+import { type RepositoryDeps, atomically } from './common.ts';
 
 export const SCOPE_KINDS = ['team', 'queue', 'agent', 'extension'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
@@ -59,7 +59,7 @@ export function createUserScopesRepository(deps: RepositoryDeps): UserScopesRepo
     async replace(userId, scopes) {
       const checked = scopes.map(checkScope);
       const unique = [...new Map(checked.map((s) => [`${s.kind}\u0000${s.pbx}\u0000${s.value}`, s])).values()];
-      await db.transaction().execute(async (trx) => {
+      await atomically(db, async (trx) => {
         await trx.deleteFrom('user_scopes').where('user_id', '=', userId).execute();
         if (unique.length > 0) {
           await trx
