@@ -12,6 +12,8 @@ export const CallRecordSchema = Type.Object({
   calledNumber: Nullable(PhoneNumber()),
   queue: Nullable(QueueName()),
   agentId: Nullable(Identifier()),
+  /** The answering agent's display name (in `GET /api/calls`). */
+  agentName: Type.Optional(Nullable(SafeString({ maxLength: 200 }))),
   extension: Nullable(Extension()),
   customerId: Nullable(Identifier()),
   startedAt: Timestamp(),
@@ -31,6 +33,8 @@ export const CallRecordQuerySchema = Type.Object({
   to: Type.Optional(Timestamp()),
   queue: Type.Optional(QueueName()),
   agentId: Type.Optional(Identifier()),
+  /** Part of the answering agent's name or username, any case. */
+  agentName: Type.Optional(SafeString({ minLength: 1, maxLength: 200 })),
   number: Type.Optional(PhoneNumber()),
   outcome: Type.Optional(CallOutcomeSchema),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),

@@ -29,6 +29,11 @@ export function callScopeOf(principal: Principal): CallScope {
 
 type CallsQuery = SelectQueryBuilder<Database, 'call_records', object>;
 
+/** `%` and `_` typed by a person are literal characters, not wildcards (`!` escapes them). */
+function likePattern(text: string): string {
+  return `%${text.trim().toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
 function filtered(db: Kysely<Database>, query: CallQuery, scope: CallScope): CallsQuery {
   const agentId = query.agentId ?? query.agent;
   let q = applyCallFilter(db.selectFrom('call_records') as CallsQuery, {
@@ -40,6 +45,19 @@ function filtered(db: Kysely<Database>, query: CallQuery, scope: CallScope): Cal
     ...(query.customerId ? { customerId: query.customerId } : {}),
     ...(query.number ? { number: query.number } : {}),
   });
+  if (query.agentName !== undefined && query.agentName.trim() !== '') {
+    const pattern = likePattern(query.agentName);
+    const named = db
+      .selectFrom('users')
+      .select('users.id')
+      .where((eb) =>
+        eb.or([
+          sql<boolean>`lower(${eb.ref('users.display_name')}) like ${pattern} escape '!'`,
+          sql<boolean>`lower(${eb.ref('users.username')}) like ${pattern} escape '!'`,
+        ]),
+      );
+    q = q.where('call_records.answered_agent_id', 'in', named);
+  }
   // The log shows an answered call that was passed on as `transferred`, and `rejected` as `failed`.
   if (query.outcome === 'transferred') q = q.where('call_records.transferred', '=', 1);
   else if (query.outcome === 'answered') q = q.where('call_records.outcome', '=', 'answered').where('call_records.transferred', '=', 0);
@@ -59,7 +77,7 @@ function filtered(db: Kysely<Database>, query: CallQuery, scope: CallScope): Cal
 
 const DIALLED_NUMBER = /^\+?[0-9*#][0-9*# ().-]*$/;
 
-export function toCallRecordDto(c: CallRecord): CallRecordDto {
+export function toCallRecordDto(c: CallRecord, agentName?: string | null): CallRecordDto {
   const cause = c.hangupCause === null ? Number.NaN : Number.parseInt(c.hangupCause, 10);
   return {
     callId: c.linkedid,
@@ -71,6 +89,7 @@ export function toCallRecordDto(c: CallRecord): CallRecordDto {
     calledNumber: c.calledNumber !== null && DIALLED_NUMBER.test(c.calledNumber) ? c.calledNumber : null,
     queue: c.queue,
     agentId: c.answeredAgentId,
+    ...(agentName === undefined ? {} : { agentName }),
     extension: c.answeredBy,
     customerId: c.customerId,
     startedAt: iso(c.startedAt),
@@ -100,7 +119,20 @@ export async function listCalls(db: Kysely<Database>, query: CallQuery, scope: C
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map((row) => toCallRecordDto(toCallRecord(row))), total: Number(count.n) };
+  const records = rows.map(toCallRecord);
+  const names = await agentNames(db, records.map((r) => r.answeredAgentId));
+  return {
+    items: records.map((r) => toCallRecordDto(r, r.answeredAgentId === null ? null : (names.get(r.answeredAgentId) ?? null))),
+    total: Number(count.n),
+  };
+}
+
+/** The display names of the agents of one page, in one query. */
+async function agentNames(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 /**

@@ -20,6 +20,8 @@ export const CallQuerySchema = Type.Object({
   queue: Type.Optional(QueueName()),
   agentId: Type.Optional(Identifier()),
   agent: Type.Optional(Identifier()),
+  /** Part of the answering agent's name or username, any case (`ali` finds Alice Martin). */
+  agentName: Type.Optional(SafeString({ minLength: 1, maxLength: 200 })),
   outcome: Type.Optional(OneOf(CALL_OUTCOMES)),
   direction: Type.Optional(OneOf(CALL_DIRECTIONS)),
   /** Digits of the caller's or called number (at least 3). */

@@ -83,3 +83,11 @@ export function cidrContains(cidr: Cidr, ip: IpAddress): boolean {
 export function isIpOrCidr(text: string): boolean {
   return parseCidr(text) !== undefined;
 }
+
+/** True when the two blocks share at least one address (one of them contains the other). */
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  if (a.family !== b.family) return false;
+  const wider = a.prefix <= b.prefix ? a : b;
+  const narrower = wider === a ? b : a;
+  return cidrContains(wider, { family: narrower.family, value: narrower.base });
+}
