@@ -49,7 +49,7 @@ describe('live state', () => {
   });
 
   it('ticks the longest wait on from the last statistics while callers wait', () => {
-    const q = { queue: 'lang-en', language: 'en', skill: 'en', waiting: 2, longestWaitSeconds: 40, ready: 0, onCall: 1, wrapup: 0, paused: 0, signedIn: 1, answeredToday: 0, abandonedToday: 0, serviceLevel: null, serviceLevelSeconds: 20, avgWaitSeconds: null, avgTalkSeconds: null, receivedAt: 1000 };
+    const q = { queue: 'lang-en', language: 'en', skill: 'en', waiting: 2, longestWaitSeconds: 40, ready: 0, onCall: 1, wrapup: 0, paused: 0, signedIn: 1, answeredToday: 0, abandonedToday: 0, serviceLevel: null, serviceLevelSeconds: 20, serviceLevelTargetPercent: 80, longestWaitAlertSeconds: 90, avgWaitSeconds: null, avgTalkSeconds: null, receivedAt: 1000 };
     expect(liveLongestWait(q, 6000)).toBe(45);
     expect(liveLongestWait({ ...q, waiting: 0 }, 6000)).toBe(0);
   });

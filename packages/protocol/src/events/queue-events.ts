@@ -4,6 +4,9 @@ import { defineEvent } from './define.ts';
 
 const Count = () => Type.Integer({ minimum: 0 });
 
+/** Thresholds of a queue without settings of its own. */
+export const DEFAULT_QUEUE_THRESHOLDS = Object.freeze({ serviceLevelSeconds: 20, serviceLevelTargetPercent: 80, longestWaitAlertSeconds: 90 });
+
 export const QueueStatsSchema = Type.Object({
   queue: QueueName(),
   language: Nullable(SafeString({ maxLength: 16 })),
@@ -20,6 +23,10 @@ export const QueueStatsSchema = Type.Object({
   /** Percentage of calls answered within the service-level threshold today; null before the first call. */
   serviceLevel: Nullable(Type.Number({ minimum: 0, maximum: 100 })),
   serviceLevelSeconds: Type.Integer({ minimum: 0 }),
+  /** The queue's service-level target: percent of calls to answer within `serviceLevelSeconds` (admin console, Queues). */
+  serviceLevelTargetPercent: Type.Integer({ minimum: 1, maximum: 100 }),
+  /** A caller waiting this many seconds or more should raise the wallboard's alert (admin console, Queues). */
+  longestWaitAlertSeconds: Type.Integer({ minimum: 1 }),
   avgWaitSeconds: Nullable(Type.Number({ minimum: 0 })),
   avgTalkSeconds: Nullable(Type.Number({ minimum: 0 })),
 });

@@ -16,6 +16,8 @@ export interface QueueInfo {
   skill: string | null;
   popupUrlTemplate: string | null;
   serviceLevelSeconds: number;
+  serviceLevelTargetPercent: number;
+  longestWaitAlertSeconds: number;
 }
 
 
@@ -180,6 +182,8 @@ export class CtiProjector {
       longestWaitSeconds: stats?.longestWaitSeconds ?? 0,
       ...counts,
       ...this.#day.view(queue),
+      serviceLevelTargetPercent: info.serviceLevelTargetPercent,
+      longestWaitAlertSeconds: info.longestWaitAlertSeconds,
     };
   }
 

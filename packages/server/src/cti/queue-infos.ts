@@ -1,3 +1,4 @@
+import { DEFAULT_QUEUE_THRESHOLDS } from '@amiable/protocol';
 import type { QueueInfo } from './projector.ts';
 
 /** What the queue display data is joined from: skills, their queues, and per-queue settings. */
@@ -5,7 +6,15 @@ export interface QueueInfoSource {
   skills(): Promise<Array<{ id: string; kind: string; name: string; label: string | null }>>;
   skillQueues(): Promise<Array<{ skillId: string; queue: string }>>;
   queueSettings(): Promise<
-    Array<{ queue: string; language: string | null; displayName: string | null; popupUrlTemplate: string | null; serviceLevelSeconds: number | null }>
+    Array<{
+      queue: string;
+      language: string | null;
+      displayName: string | null;
+      popupUrlTemplate: string | null;
+      serviceLevelSeconds: number | null;
+      serviceLevelTargetPercent?: number | null;
+      longestWaitAlertSeconds?: number | null;
+    }>
   >;
 }
 
@@ -16,12 +25,12 @@ export interface QueueInfos {
   reload(): Promise<void>;
 }
 
-/** Joins queue settings with the skill a queue stands for: the language, skill label, pop-up URL and service level. */
+/** Joins queue settings with the skill a queue stands for: the language, skill label, pop-up URL, service level and alert thresholds. */
 export function createQueueInfos(source: QueueInfoSource): QueueInfos {
   const infos = new Map<string, QueueInfo>();
   return {
     get: (q) =>
-      infos.get(q) ?? { language: /^lang-([a-z]{2})$/.exec(q)?.[1] ?? null, skill: null, popupUrlTemplate: null, serviceLevelSeconds: 20 },
+      infos.get(q) ?? { language: /^lang-([a-z]{2})$/.exec(q)?.[1] ?? null, skill: null, popupUrlTemplate: null, ...DEFAULT_QUEUE_THRESHOLDS },
     async reload() {
       const skills = await source.skills();
       const skillQueues = await source.skillQueues();
@@ -31,7 +40,9 @@ export function createQueueInfos(source: QueueInfoSource): QueueInfos {
           language: s.language ?? (skill?.kind === 'language' ? skill.name : null),
           skill: skill?.label ?? s.displayName,
           popupUrlTemplate: s.popupUrlTemplate,
-          serviceLevelSeconds: s.serviceLevelSeconds ?? 20,
+          serviceLevelSeconds: s.serviceLevelSeconds ?? DEFAULT_QUEUE_THRESHOLDS.serviceLevelSeconds,
+          serviceLevelTargetPercent: s.serviceLevelTargetPercent ?? DEFAULT_QUEUE_THRESHOLDS.serviceLevelTargetPercent,
+          longestWaitAlertSeconds: s.longestWaitAlertSeconds ?? DEFAULT_QUEUE_THRESHOLDS.longestWaitAlertSeconds,
         });
       }
     },

@@ -136,6 +136,9 @@ export interface QueueSettingsTable {
   service_level_seconds: number | null;
   language: string | null;
   updated_at: number;
+  /** Migration 0014. */
+  service_level_target_percent: number | null;
+  longest_wait_alert_seconds: number | null;
 }
 
 export interface CustomersTable {

@@ -111,7 +111,7 @@ describe('state, health, metrics, audit', () => {
     fx = await buildFixture();
     const at = '2025-01-01T09:00:00.000Z';
     const agent = (agentId: string, extension: string) => ({ agentId, name: null, state: 'ready' as const, reason: null, since: at, extension, queues: [], wrapupEndsAt: null, pauseAfterCall: null, callId: null });
-    const queue = (name: string) => ({ queue: name, language: null, skill: null, waiting: 1, longestWaitSeconds: 4, ready: 1, onCall: 0, wrapup: 0, paused: 0, signedIn: 1, answeredToday: 3, abandonedToday: 0, serviceLevel: 100, serviceLevelSeconds: 20, avgWaitSeconds: 2, avgTalkSeconds: 60 });
+    const queue = (name: string) => ({ queue: name, language: null, skill: null, waiting: 1, longestWaitSeconds: 4, ready: 1, onCall: 0, wrapup: 0, paused: 0, signedIn: 1, answeredToday: 3, abandonedToday: 0, serviceLevel: 100, serviceLevelSeconds: 20, serviceLevelTargetPercent: 80, longestWaitAlertSeconds: 90, avgWaitSeconds: 2, avgTalkSeconds: 60 });
     fx.state.current.agents = [agent('agent-1001', '1001'), agent('agent-1002', '1002')];
     fx.state.current.queues = [queue('lang-en'), queue('lang-fr')];
     fx.state.current.calls = [

@@ -13,8 +13,10 @@ import {
   QueueName,
   ReasonCode,
   SafeString,
+  Secret,
   Timestamp,
   Url,
+  Username,
 } from '@amiable/protocol';
 import { type Static, Type } from '@sinclair/typebox';
 
@@ -36,11 +38,22 @@ const agentFields = {
   skills: Type.Array(AgentSkillSchema, { maxItems: 100 }),
   wrapupSeconds: Nullable(Seconds(86_400)),
 };
-export const AgentEntitySchema = Type.Object({ id: Identifier(), ...agentFields });
+/** The agent with the username its user signs in with. */
+export const AgentEntitySchema = Type.Object({ id: Identifier(), ...agentFields, username: Username() });
 export type AgentEntity = Static<typeof AgentEntitySchema>;
 const { name: _name, ...agentOptional } = agentFields;
+/**
+ * A new agent: either for an existing user (`userId`), or together with a new user, which then
+ * needs `username` and `password` (role `agent`).
+ */
 export const AgentCreateBodySchema = Type.Object(
-  { id: ChosenId, name: Name, ...Type.Partial(Type.Object(agentOptional)).properties },
+  {
+    id: ChosenId,
+    name: Name,
+    ...Type.Partial(Type.Object(agentOptional)).properties,
+    username: Type.Optional(Username()),
+    password: Type.Optional(Secret({ minLength: 8, maxLength: 256 })),
+  },
   { additionalProperties: false },
 );
 export type AgentCreateBody = Static<typeof AgentCreateBodySchema>;
@@ -71,7 +84,19 @@ export function IpOrCidr() {
   return Type.String({ pattern: '^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$', minLength: 2, maxLength: 49 });
 }
 const workstationFields = { name: Name, extension: Extension(), mac: Nullable(MacAddress()), ip: Nullable(IpOrCidr()) };
-export const WorkstationEntitySchema = Type.Object({ id: Identifier(), ...workstationFields });
+/** Another desk whose IP is the same (`same-ip`) or whose block overlaps this one's (`overlapping-ip`). */
+export const WorkstationWarningSchema = Type.Object({
+  code: Type.Union([Type.Literal('same-ip'), Type.Literal('overlapping-ip')]),
+  otherId: Identifier(),
+  otherName: Name,
+  otherIp: IpOrCidr(),
+});
+/** A desk, with warnings about address collisions with other desks (computed on every read and write). */
+export const WorkstationEntitySchema = Type.Object({
+  id: Identifier(),
+  ...workstationFields,
+  warnings: Type.Array(WorkstationWarningSchema, { maxItems: 1000 }),
+});
 export type WorkstationEntity = Static<typeof WorkstationEntitySchema>;
 export const WorkstationCreateBodySchema = Type.Object(
   {
@@ -115,8 +140,20 @@ const queueFields = {
   popupUrlTemplate: Nullable(Url()),
   serviceLevelSeconds: Type.Integer({ minimum: 1, maximum: 86_400 }),
   displayName: Nullable(SafeString({ maxLength: 200 })),
+  /** Percent of calls to answer within `serviceLevelSeconds`; the wallboard's service-level alert. */
+  serviceLevelTargetPercent: Type.Integer({ minimum: 1, maximum: 100 }),
+  /** A caller waiting this long raises the wallboard's alert. */
+  longestWaitAlertSeconds: Type.Integer({ minimum: 1, maximum: 86_400 }),
+  /** `default`: the wrap-up policy's default; `timeout`: `wrapupSeconds` then Ready; `manual`: until the agent presses Ready. */
+  wrapupMode: Type.Union([Type.Literal('default'), Type.Literal('timeout'), Type.Literal('manual')]),
+  /** Wrap-up seconds after this queue's calls when `wrapupMode` is `timeout` (0: none); null otherwise. */
+  wrapupSeconds: Nullable(Type.Integer({ minimum: 0, maximum: 86_400 })),
 };
-/** Queue settings: the protocol's fields plus a display name. `serviceLevelSeconds` falls back to the server default. */
+/**
+ * Queue settings: the protocol's fields plus a display name, the wallboard's alert thresholds and
+ * the queue's wrap-up (the same per-queue rows as `/api/settings/wrapup`). Thresholds fall back to
+ * the server defaults.
+ */
 export const QueueEntitySchema = Type.Object({ queue: QueueName(), ...queueFields });
 export type QueueEntity = Static<typeof QueueEntitySchema>;
 export const QueueCreateBodySchema = Type.Object(

@@ -1,4 +1,7 @@
-/** Per-queue settings the CTI server owns: display name, screen-pop URL, service-level threshold, language. */
+/**
+ * Per-queue settings the CTI server owns: display name, screen-pop URL, service-level threshold,
+ * language, and the wallboard's alert thresholds (service-level target, longest-wait alert).
+ */
 import type { Selectable } from 'kysely';
 import { InvalidRecordError } from '../errors.ts';
 import type { QueueSettingsTable } from '../schema.ts';
@@ -14,6 +17,10 @@ export interface QueueSettings {
   serviceLevelSeconds: number | null;
   /** Label of the queue's language, e.g. 'English'. */
   language: string | null;
+  /** Percent of calls to answer within `serviceLevelSeconds` (1-100); null means the default. */
+  serviceLevelTargetPercent: number | null;
+  /** A caller waiting this long raises the wallboard's alert; null means the default. */
+  longestWaitAlertSeconds: number | null;
   updatedAt: number;
 }
 
@@ -35,6 +42,8 @@ function toSettings(row: Selectable<QueueSettingsTable>): QueueSettings {
     popupUrlTemplate: row.popup_url_template,
     serviceLevelSeconds: row.service_level_seconds,
     language: row.language,
+    serviceLevelTargetPercent: row.service_level_target_percent,
+    longestWaitAlertSeconds: row.longest_wait_alert_seconds,
     updatedAt: row.updated_at,
   };
 }
@@ -48,6 +57,14 @@ export function createQueueSettingsRepository(deps: RepositoryDeps): QueueSettin
       if (sl !== undefined && sl !== null && (!Number.isInteger(sl) || sl <= 0)) {
         throw new InvalidRecordError('serviceLevelSeconds must be a positive integer', { serviceLevelSeconds: sl });
       }
+      const target = input.serviceLevelTargetPercent;
+      if (target !== undefined && target !== null && (!Number.isInteger(target) || target < 1 || target > 100)) {
+        throw new InvalidRecordError('serviceLevelTargetPercent must be a whole percentage from 1 to 100', { serviceLevelTargetPercent: target });
+      }
+      const alert = input.longestWaitAlertSeconds;
+      if (alert !== undefined && alert !== null && (!Number.isInteger(alert) || alert <= 0)) {
+        throw new InvalidRecordError('longestWaitAlertSeconds must be a positive integer', { longestWaitAlertSeconds: alert });
+      }
       const existing = await repo.get(pbx, queue);
       const pick = <K extends keyof QueueSettingsInput>(k: K): QueueSettings[K] =>
         (input[k] === undefined ? (existing?.[k] ?? null) : input[k]) as QueueSettings[K];
@@ -58,6 +75,8 @@ export function createQueueSettingsRepository(deps: RepositoryDeps): QueueSettin
         popup_url_template: pick('popupUrlTemplate'),
         service_level_seconds: pick('serviceLevelSeconds'),
         language: pick('language'),
+        service_level_target_percent: pick('serviceLevelTargetPercent'),
+        longest_wait_alert_seconds: pick('longestWaitAlertSeconds'),
         updated_at: now(),
       };
       const { pbx: _p, queue: _q, ...update } = row;
