@@ -15,40 +15,14 @@ import { createServer } from '../packages/server/src/app/create-server.ts';
 import { hashPassword } from '../packages/server/src/identity/index.ts';
 import { WebSocketServer } from 'ws';
 import type { FanoutCommand, FanoutReply } from './lib/ws-fanout-process.ts';
+import { FANOUT_CLIENT_MODULE, type FanoutPool, openShares, percentile, settled, traffic } from './support/fanout-load.ts';
 import { type BenchModule, type BenchResult, ratioOf } from './lib/result.ts';
 import { collectGarbage, round } from './lib/stats.ts';
-import { type ProcessPool, shares, startProcessPool } from './support/process-pool.ts';
+import { startProcessPool } from './support/process-pool.ts';
 import { benchServerConfig } from './support/bench-server-config.ts';
 
-const CLIENT_MODULE = new URL('./lib/ws-fanout-child.ts', import.meta.url).pathname;
 const PROCESSES = 4;
-type Pool = ProcessPool<FanoutCommand, FanoutReply>;
-type Stats = Extract<FanoutReply, { type: 'stats' }>;
-
-/** Every process's figures, merged. */
-async function collect(pool: Pool): Promise<Omit<Stats, 'type'>> {
-  const parts = (await pool.all({ type: 'collect' })) as Stats[];
-  return {
-    events: parts.reduce((a, p) => a + p.events, 0),
-    latencies: parts.flatMap((p) => p.latencies),
-    ownNewchannels: parts.flatMap((p) => p.ownNewchannels),
-    cpuMs: parts.reduce((a, p) => a + p.cpuMs, 0),
-    rssBytes: parts.reduce((a, p) => a + p.rssBytes, 0),
-  };
-}
-
-/** Sends each process its share of `items`, one process after the other; returns how many connected. */
-async function openShares<T>(pool: Pool, items: T[], command: (share: T[]) => FanoutCommand): Promise<number> {
-  let connected = 0;
-  let at = 0;
-  for (const [i, n] of shares(items.length, pool.size).entries()) {
-    const r = await pool.ask(i, command(items.slice(at, at + n)));
-    at += n;
-    if (r.type !== 'ready') throw new Error(`client process answered ${r.type}`);
-    connected += r.connected;
-  }
-  return connected;
-}
+type Pool = FanoutPool;
 
 /** Heap per idle connection of a bare `ws` server (no authentication, no CTI state): the transport's floor. */
 async function bareWsHeapPerClient(pool: Pool, n: number): Promise<number> {
@@ -70,12 +44,6 @@ async function bareWsHeapPerClient(pool: Pool, n: number): Promise<number> {
 const FIRST_EXTENSION = 2000;
 const SECRET = 'fanout-bench-secret';
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) throw new Error('no latency samples');
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function memory(): { heap: number; rss: number } {
@@ -83,43 +51,6 @@ function memory(): { heap: number; rss: number } {
   collectGarbage();
   const m = process.memoryUsage();
   return { heap: m.heapUsed, rss: m.rss };
-}
-
-/**
- * Direct calls to every extension in turn, `perSecond` of them, for `ms`. Each phone answers and
- * hangs up. Exactly `perSecond * ms / 1000` calls are placed, even when a busy event loop wakes
- * late, so that both sides of the comparison get the same calls and the same AMI events.
- */
-async function traffic(sim: Awaited<ReturnType<typeof startSimulatedPbx>>, extensions: string[], perSecond: number, ms: number): Promise<number> {
-  const total = Math.round((perSecond * ms) / 1000);
-  let placed = 0;
-  const start = Date.now();
-  const tickMs = 20;
-  const place = (upTo: number) => {
-    for (; placed < Math.min(upTo, total); placed++) {
-      sim.placeCall({ exten: extensions[placed % extensions.length]!, callerNumber: `+1555${String(placed % 10_000_000).padStart(7, '0')}`, talkMs: 300 });
-    }
-  };
-  while (placed < total) {
-    place(Math.floor(((Date.now() - start) / 1000) * perSecond));
-    if (Date.now() - start >= ms) place(total);
-    await sleep(tickMs);
-  }
-  // Let the last calls finish.
-  for (let i = 0; i < 100 && sim.snapshot().channels.length > 0; i++) await sleep(50);
-  return placed;
-}
-
-/** Collects the clients' figures once their event count has stopped growing (at most 15 s). */
-async function settled(clients: Pool) {
-  let stats = await collect(clients);
-  for (let i = 0; i < 30; i++) {
-    await sleep(500);
-    const next = await collect(clients);
-    if (next.events === stats.events) return next;
-    stats = next;
-  }
-  return stats;
 }
 
 const bench: BenchModule = {
@@ -140,7 +71,7 @@ const bench: BenchModule = {
     });
     const { dataDir, config } = benchServerConfig('fanout', { port: sim.port, secret: SECRET, authType: 'md5' });
     const server = await createServer(config, { logger: pino({ level: 'silent' }) });
-    const clients: Pool = startProcessPool<FanoutCommand, FanoutReply>(CLIENT_MODULE, PROCESSES);
+    const clients: Pool = startProcessPool<FanoutCommand, FanoutReply>(FANOUT_CLIENT_MODULE, PROCESSES);
     const results: BenchResult[] = [];
     try {
       log(`creating ${n} agent accounts`);

@@ -28,6 +28,7 @@ async function openWs(url: string, tokens: string[]): Promise<void> {
             const ws = new WebSocket(url);
             sockets.push(ws);
             ws.once('error', reject);
+            ws.once('close', (code, reason) => reject(new Error(`closed before welcome: ${code} ${String(reason)}`)));
             ws.once('open', () => ws.send(JSON.stringify({ op: 'hello', v: 1, token })));
             ws.on('message', (data) => {
               const now = Date.now();

@@ -10,13 +10,16 @@ const MAIN = join(ROOT, 'packages/server/src/main.ts');
 
 export interface NodeSpec {
   nodeId: string;
-  natsUrl: string;
+  /** Without it, the node runs alone (single-node mode, in-process bus). */
+  natsUrl?: string;
   pgUrl: string;
   pgSchema: string;
   pbxs: Array<{ id: string; port: number }>;
   tokenSecret: string;
   leaseTtlMs?: number;
   replicas?: number;
+  /** More settings, merged over the defaults (e.g. a benchmark's login limits and log level). */
+  overrides?: Record<string, unknown>;
 }
 
 export interface ClusterNode {
@@ -33,7 +36,7 @@ export interface ClusterNode {
   exited: Promise<number | null>;
 }
 
-/** One CTI node as a child process (`npm start` with a config file), so a test can kill -9 or SIGSTOP it. */
+/** One CTI node as a child process (`npm start` with a config file), so a test or a benchmark can kill -9 or SIGSTOP it. */
 export async function startClusterNode(spec: NodeSpec): Promise<ClusterNode> {
   const dir = mkdtempSync(join(tmpdir(), `amiable-node-${spec.nodeId}-`));
   const configFile = join(dir, 'config.json');
@@ -45,9 +48,10 @@ export async function startClusterNode(spec: NodeSpec): Promise<ClusterNode> {
       database: { driver: 'postgres', url: spec.pgUrl, schema: spec.pgSchema },
       pbxs: spec.pbxs.map((p) => ({ id: p.id, host: '127.0.0.1', port: p.port, username: 'cti', secret: 'ctisecret', authType: 'md5' })),
       auth: { tokenSecret: spec.tokenSecret },
-      cluster: { natsUrl: spec.natsUrl, nodeId: spec.nodeId, leaseTtlMs: spec.leaseTtlMs ?? 2000, replicas: spec.replicas ?? 3 },
+      ...(spec.natsUrl ? { cluster: { natsUrl: spec.natsUrl, nodeId: spec.nodeId, leaseTtlMs: spec.leaseTtlMs ?? 2000, replicas: spec.replicas ?? 3 } } : {}),
       wrapup: { seconds: 0 },
       log: { level: 'info' },
+      ...spec.overrides,
     }),
   );
   const logFile = join(dir, 'node.log');
