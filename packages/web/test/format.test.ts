@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countdown } from '../src/lib/countdown.ts';
-import { formatDuration, formatDurationLong, formatPercent, formatPhone, initials, secondsSince } from '../src/lib/format.ts';
+import { formatDuration, formatDurationLong, formatPercent, formatPhone, initials, internationalForm, secondsSince } from '../src/lib/format.ts';
 import { importProgress } from '../src/lib/import-progress.ts';
 import { serviceLevelTone, waitTone } from '../src/lib/thresholds.ts';
 
@@ -26,14 +26,23 @@ describe('formatting for the screens', () => {
     expect(secondsSince(null, now)).toBe(0);
   });
 
-  it('groups long numbers for reading and keeps short ones as sent', () => {
-    expect(formatPhone('+442079460000')).toBe('+44 207 946 0000');
-    expect(formatPhone('+33140000000')).toBe('+33 140 000 000');
+  it("groups international numbers the way their country writes them and keeps the rest as sent", () => {
+    expect(formatPhone('+442079460000')).toBe('+44 20 7946 0000');
+    expect(formatPhone('+33634567890')).toBe('+33 6 34 56 78 90');
     expect(formatPhone('+14155550100')).toBe('+1 415 555 0100');
-    expect(formatPhone('+35312345678')).toBe('+353 123 45 678');
-    expect(formatPhone('02079460000')).toBe('020 794 60 000');
+    expect(formatPhone('+35312345678')).toBe('+353 1 234 5678');
+    expect(formatPhone('0033634567890')).toBe('+33 6 34 56 78 90');
+    expect(formatPhone('02079460000')).toBe('02079460000');
     expect(formatPhone('1002')).toBe('1002');
-    expect(formatPhone(null)).toBe('Unknown number');
+    expect(formatPhone(null)).toBe('—');
+    expect(formatPhone(undefined, 'Unknown number')).toBe('Unknown number');
+  });
+
+  it('reads a 00 international prefix as +', () => {
+    expect(internationalForm('0044 20 7946 0000')).toBe('+442079460000');
+    expect(internationalForm('+44 (20) 7946-0000')).toBe('+442079460000');
+    expect(internationalForm('020 7946 0000')).toBeNull();
+    expect(internationalForm('1002')).toBeNull();
   });
 
   it('makes avatar initials from a name', () => {

@@ -1,7 +1,7 @@
 import type { AnyDeliveredEvent } from '@amiable/sdk';
 import { describe, expect, it } from 'vitest';
 import { applyEvent, fromSnapshot, liveLongestWait } from '../src/lib/live-state.ts';
-import { popReducer, type ScreenPop } from '../src/lib/screen-pop.ts';
+import { popReducer, type ScreenPop, waitedSeconds } from '../src/lib/screen-pop.ts';
 
 const at = '2026-11-26T10:00:00.000Z';
 let seq = 0;
@@ -82,6 +82,21 @@ describe('screen-pop', () => {
     expect(pop?.phase).toBe('ended');
     pop = popReducer(pop, ringing({ callId: '1718000001.7' }), me);
     expect(pop).toMatchObject({ phase: 'ringing', callId: '1718000001.7' });
+  });
+
+  it("shows the caller's real wait: counting while the phone rings, then the wait measured up to the answer", () => {
+    // The queue rings the agent as the caller joins: the ring says 0 s waited; the answer says 14 s.
+    let pop: ScreenPop | undefined = popReducer(undefined, ringing({ waitSeconds: 0 }), me);
+    expect(waitedSeconds(pop!, Date.parse(at) + 9_000)).toBe(9);
+    pop = popReducer(pop, ev('call.answered', { ...call, direction: 'inbound', callerNumber: null, callerName: null, answeredAt: at, waitSeconds: 14 }), me);
+    expect(waitedSeconds(pop!, Date.parse(at) + 60_000)).toBe(14);
+    pop = popReducer(pop, ev('call.ended', { ...call, duration: 80, talkSeconds: 60, cause: { code: 16, text: null }, outcome: 'answered' }), me);
+    expect(waitedSeconds(pop!, Date.parse(at) + 90_000)).toBe(14);
+  });
+
+  it('has no wait for a call that did not come through a queue', () => {
+    const pop = popReducer(undefined, ringing({ waitSeconds: null, queue: null }), me);
+    expect(waitedSeconds(pop!, Date.parse(at) + 5_000)).toBeNull();
   });
 
   it('disappears when the caller hangs up before anyone answers', () => {

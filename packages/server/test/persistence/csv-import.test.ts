@@ -132,4 +132,13 @@ describe.each(dialects)('customer CSV import on %s', (dialect) => {
     await expect(failing).rejects.toThrow('client went away');
     expect(await t.repos.customers.findByE164('+15554000001')).toBeUndefined();
   });
+
+  it('reads a 00 international prefix as + though the default country dials 011', async () => {
+    const csv = 'number,name\n0044 20 7946 0123,Double Zero London\n00 33 6 34 56 78 91,Double Zero Paris\n';
+    const result = await importCustomersCsv(deps(), csv);
+    expect(result).toMatchObject({ total: 2, inserted: 2, committed: true });
+    expect(result.rejected).toEqual([]);
+    expect((await t.repos.customers.findByE164('+442079460123'))?.name).toBe('Double Zero London');
+    expect((await t.repos.customers.findByE164('+33634567891'))?.name).toBe('Double Zero Paris');
+  });
 });

@@ -12,6 +12,9 @@ describe('phone number normalisation', () => {
       expect(normaliseNumber(raw, 'GB'), raw).toBe('+442079460018');
     }
     expect(normaliseNumber('0555 123 4567', 'TR')).toBe('+905551234567');
+    // 00 is the international prefix though the US dials 011.
+    expect(normaliseNumber('0044 20 7946 0018', 'US')).toBe('+442079460018');
+    expect(normaliseNumber('0044 20 7946 0018')).toBe('+442079460018');
   });
 
   it('refuses extensions, junk and national numbers without a default country', () => {

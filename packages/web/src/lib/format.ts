@@ -1,4 +1,5 @@
 /** Formatting helpers shared by every screen. Pure: no React, no DOM. */
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /** 0 → "0:00", 75 → "1:15", 3725 → "1:02:05". Negative values count as 0. */
 export function formatDuration(totalSeconds: number): string {
@@ -53,34 +54,27 @@ export function toDateInput(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** A phone number for display: keeps what the caller sent, splits off the country code and groups long digit runs. */
-export function formatPhone(number: string | null | undefined): string {
-  if (!number) return 'Unknown number';
+/**
+ * A phone number for display, grouped by libphonenumber-js the way the number's country writes
+ * it: "+33634567890" → "+33 6 34 56 78 90". A `00` international prefix counts as "+". What is
+ * not an international number (an extension, a national number whose country the browser cannot
+ * know) is shown as sent. `unknown` is what to show when there is no number.
+ */
+export function formatPhone(number: string | null | undefined, unknown = '—'): string {
+  if (!number) return unknown;
   const trimmed = number.trim();
-  if (!/^\+?\d{7,}$/.test(trimmed)) return trimmed;
-  const international = trimmed.startsWith('+');
-  let rest = international ? trimmed.slice(1) : trimmed;
-  const groups: string[] = [];
-  if (international) {
-    const cc = countryCodeLength(rest);
-    groups.push(`+${rest.slice(0, cc)}`);
-    rest = rest.slice(cc);
-  }
-  while (rest.length > 4) {
-    const take = rest.length === 5 ? 2 : 3; // never leave a lone group of one or two digits
-    groups.push(rest.slice(0, take));
-    rest = rest.slice(take);
-  }
-  if (rest) groups.push(rest);
-  return groups.join(' ');
+  const international = internationalForm(trimmed);
+  if (!international) return trimmed;
+  const parsed = parsePhoneNumberFromString(international);
+  return parsed?.isPossible() ? parsed.formatInternational() : trimmed;
 }
 
-/** E.164 country codes are 1 to 3 digits; the first two digits tell which. */
-const THREE_DIGIT_CC = new Set(['21', '22', '23', '24', '25', '26', '29', '35', '37', '38', '42', '50', '59', '67', '68', '69', '80', '85', '87', '88', '96', '97', '99']);
-
-function countryCodeLength(digits: string): number {
-  if (digits.startsWith('1') || digits.startsWith('7')) return 1;
-  return THREE_DIGIT_CC.has(digits.slice(0, 2)) ? 3 : 2;
+/** "+44…" as it is, "0044…" as "+44…"; anything else is not written internationally. */
+export function internationalForm(typed: string): string | null {
+  const compact = typed.replace(/[\s().-]/g, '');
+  if (/^\+\d{6,}$/.test(compact)) return compact;
+  if (/^00[1-9]\d{5,}$/.test(compact)) return `+${compact.slice(2)}`;
+  return null;
 }
 
 /** Initials for an avatar: "Ada Lovelace" → "AL", "jdoe" → "J". */

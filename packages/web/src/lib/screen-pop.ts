@@ -13,6 +13,10 @@ export interface ScreenPop {
   skill: string | null;
   customer: CustomerSummary | null;
   popupUrl: string | null;
+  /**
+   * The caller's wait in the queue: at the ring (app_queue rings agents as soon as the caller
+   * joins, so usually 0), then the final figure from `call.answered`. Show it with `waitedSeconds()`.
+   */
   waitSeconds: number | null;
   ringingAt: string;
   answeredAt: string | null;
@@ -53,7 +57,12 @@ export function popReducer(pop: ScreenPop | undefined, event: AnyDeliveredEvent,
     }
     case 'call.answered':
       if (!pop || pop.callId !== event.payload.callId || !isMine(event.payload, me)) return pop;
-      return { ...pop, phase: 'answered', answeredAt: event.payload.answeredAt };
+      return {
+        ...pop,
+        phase: 'answered',
+        answeredAt: event.payload.answeredAt,
+        waitSeconds: event.payload.waitSeconds ?? pop.waitSeconds,
+      };
     case 'call.dismissed':
       // Answered by another agent, or the caller left: the pop closes by itself.
       if (!pop || pop.callId !== event.payload.callId || pop.phase !== 'ringing') return pop;
@@ -65,4 +74,16 @@ export function popReducer(pop: ScreenPop | undefined, event: AnyDeliveredEvent,
     default:
       return pop;
   }
+}
+
+/**
+ * How long the caller has waited: while ringing, the wait at the ring plus the ringing time so
+ * far (the caller is still waiting); once answered, the wait the server measured up to the
+ * answer. Null for calls that did not come through a queue.
+ */
+export function waitedSeconds(pop: ScreenPop, now: number): number | null {
+  if (pop.waitSeconds === null) return null;
+  if (pop.phase !== 'ringing') return pop.waitSeconds;
+  const rang = Date.parse(pop.ringingAt);
+  return pop.waitSeconds + (Number.isNaN(rang) ? 0 : Math.max(0, Math.floor((now - rang) / 1000)));
 }
