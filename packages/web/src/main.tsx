@@ -10,6 +10,7 @@ import './styles/desktop.css';
 import './styles/wallboard.css';
 import './styles/admin.css';
 import './styles/supervisor.css';
+import './styles/desk.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -21,6 +21,7 @@ import type {
   SkillQueue,
   StateSnapshot,
   Team,
+  TransferTargets,
   User,
   UserCreate,
   UserUpdate,
@@ -49,6 +50,8 @@ export interface RestApi {
   state(): Promise<StateSnapshot>;
   /** Where the current agent would sign in from this client; undefined when the server cannot tell. */
   signInContext(): Promise<SignInContext | undefined>;
+  /** Where calls may be transferred: queues, extensions and external number prefixes (`restricted` when only those). */
+  transferTargets(): Promise<TransferTargets>;
   users: Resource<User, UserCreate, UserUpdate>;
   agents: Resource<Agent, AgentCreate, AgentUpdate>;
   skills: Resource<Skill, Create<Skill>, Update<Skill>>;
@@ -86,6 +89,7 @@ export function restApi(http: Http, timers: Timers): RestApi {
     demo: async () => demoInfo(await optional(() => http.request<unknown>('GET', routes.demo, { anonymous: true }))),
     state: () => http.request('GET', routes.state),
     signInContext: () => optional(() => http.request<SignInContext>('GET', routes.signInContext)),
+    transferTargets: () => http.request('GET', routes.transferTargets),
     users: resource(http, routes.users),
     agents: resource(http, routes.agents),
     skills: resource(http, routes.skills),

@@ -72,6 +72,8 @@ export interface SignInContext {
   defaultExtension: string | null;
   /** Whether the agent may type or choose another extension. */
   allowExtensionChoice: boolean;
+  /** Whether this user may start, pause, resume and stop the recording of their calls (absent from older servers). */
+  recordingControl?: boolean;
   /** The queues the agent would join, with the language each stands for. */
   queues: { queue: string; language: string | null; skill: string | null }[];
 }

@@ -15,6 +15,7 @@ export const routes = {
   state: '/api/state',
   status: '/api/status',
   signInContext: '/api/agents/me/sign-in-context',
+  transferTargets: '/api/transfer-targets',
   command: (name: string) => `/api/commands/${enc(name)}`,
   users: '/api/users',
   agents: '/api/agents',

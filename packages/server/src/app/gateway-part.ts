@@ -108,6 +108,7 @@ export function wireGateway(deps: {
           defaultCountry: config.phone.defaultCountry,
           defaultWrapup: { seconds: config.wrapup.seconds, mode: config.wrapup.mode },
           allowManualExtension: config.allowManualExtension,
+          recordingAgentControl: config.recording.agentControl,
           transferTargets: config.transfers.targets,
           repos: storage.repos,
           handle: storage.handle,

@@ -24,6 +24,8 @@ export function serverRoutes(deps: {
   archive: ArchiveWriter;
   onQueueSettingsChanged: () => Promise<void>;
   allowManualExtension?: boolean;
+  /** `recording.agentControl`: agents may start, pause, resume and stop the recording of their own calls. */
+  recordingAgentControl?: boolean;
   defaultCountry?: string;
   defaultWrapup?: { seconds: number; mode: 'timeout' | 'manual' };
   transferTargets?: readonly TransferTarget[];
@@ -95,6 +97,7 @@ export function serverRoutes(deps: {
         workstation: ws ? { id: ws.id, name: ws.name, extension: ws.extension } : null,
         defaultExtension: profile?.defaultExtension ?? null,
         allowExtensionChoice: deps.allowManualExtension ?? true,
+        recordingControl: p.role !== 'agent' || (deps.recordingAgentControl ?? false),
         queues: queues.map((q) => ({
           queue: q.queue,
           language: settings.find((s) => s.queue === q.queue)?.language ?? null,

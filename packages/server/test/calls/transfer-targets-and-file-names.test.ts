@@ -25,6 +25,8 @@ describe('transfer targets', () => {
     expect(resolveTransfer('sales', listed)).toEqual({ kind: 'queue', exten: 'sales' });
     expect(resolveTransfer('1004', listed)).toEqual({ kind: 'extension', exten: '1004' });
     expect(resolveTransfer('+44 20 7946 0000', listed)).toEqual({ kind: 'external', exten: '9+442079460000' });
+    // A 00 international prefix is the same number, so the same listed prefix allows it.
+    expect(resolveTransfer('0044 20 7946 0000', listed)).toEqual({ kind: 'external', exten: '9+442079460000' });
     for (const to of ['support', '1002', '+33 1 42 68 53 02']) {
       expect(() => resolveTransfer(to, listed)).toThrow(expect.objectContaining({ code: 'CTI_ERR_TRANSFER_TARGET_NOT_ALLOWED' }));
     }

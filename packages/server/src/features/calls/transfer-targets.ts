@@ -1,4 +1,5 @@
 import { ServiceErrors } from '../common/service-errors.ts';
+import { withInternationalPlus } from '../../directory/phone-number.ts';
 import { toDialString } from './dial-number.ts';
 
 export type TransferTargetKind = 'queue' | 'extension' | 'external';
@@ -28,9 +29,9 @@ export interface TransferRules {
 const DIGITS = /^[0-9*#]{2,6}$/;
 const QUEUE = /^[A-Za-z0-9_.-]+$/;
 
-/** Digits and a leading +, as typed numbers are compared with external prefixes. */
+/** Digits and a leading + (a 00 prefix read as +), as typed numbers are compared with external prefixes. */
 function plain(number: string): string {
-  return number.replace(/[\s().-]/g, '');
+  return withInternationalPlus(number).replace(/[\s().-]/g, '');
 }
 
 /**

@@ -55,7 +55,7 @@ export function CustomersPage() {
         }
         columns={[
           { header: 'Name', cell: (c) => (<><div className="agent-name">{c.name}</div>{c.company && <div className="small muted">{c.company}</div>}</>) },
-          { header: 'Numbers', cell: (c) => <span className="mono small">{c.phoneNumbers.map(formatPhone).join(', ')}</span> },
+          { header: 'Numbers', cell: (c) => <span className="mono small">{c.phoneNumbers.map((n) => formatPhone(n)).join(', ')}</span> },
           { header: 'Language', cell: (c) => c.language?.toUpperCase() ?? '—' },
           { header: 'Notes', cell: (c) => <span className="small muted clamp">{c.notes ?? ''}</span> },
         ]}

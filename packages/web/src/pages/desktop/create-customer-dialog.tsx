@@ -3,6 +3,7 @@ import { useClient } from '../../app/client-context.tsx';
 import { useToast } from '../../app/toasts.tsx';
 import { Field } from '../../ui/field.tsx';
 import { Modal } from '../../ui/modal.tsx';
+import { useT } from '../../i18n/index.ts';
 
 /** Creates a customer from the screen-pop, prefilled with the caller's number, name and language. */
 export function CreateCustomerDialog(props: {
@@ -12,6 +13,7 @@ export function CreateCustomerDialog(props: {
   onClose: () => void;
   onCreated: () => void;
 }) {
+  const { t } = useT('desk');
   const client = useClient();
   const toast = useToast();
   const [name, setName] = useState(props.name ?? '');
@@ -30,37 +32,37 @@ export function CreateCustomerDialog(props: {
         language: language.trim() || null,
         notes: notes.trim() || null,
       });
-      toast.success('Customer created', name);
+      toast.success(t('customer.created'), name);
       props.onCreated();
     } catch (error) {
-      toast.error(error, 'Could not create the customer');
+      toast.error(error, t('errors.createCustomer'));
       setBusy(false);
     }
   };
 
   return (
-    <Modal title="New customer" onClose={props.onClose} testId="create-customer-dialog">
+    <Modal title={t('customer.newTitle')} onClose={props.onClose} testId="create-customer-dialog">
       <form className="stack" onSubmit={submit}>
-        <Field label="Name">
+        <Field label={t('customer.name')}>
           <input className="input" required autoFocus value={name} onChange={(e) => setName(e.target.value)} data-testid="new-customer-name" />
         </Field>
         <div className="form-grid">
-          <Field label="Phone number">
-            <input className="input mono" required value={number} onChange={(e) => setNumber(e.target.value)} data-testid="new-customer-number" />
+          <Field label={t('customer.phoneNumber')}>
+            <input className="input mono" dir="ltr" required value={number} onChange={(e) => setNumber(e.target.value)} data-testid="new-customer-number" />
           </Field>
-          <Field label="Language">
+          <Field label={t('customer.language')}>
             <input className="input" value={language} placeholder="en" onChange={(e) => setLanguage(e.target.value)} />
           </Field>
         </div>
-        <Field label="Notes">
+        <Field label={t('customer.notes')}>
           <textarea className="input" value={notes} onChange={(e) => setNotes(e.target.value)} />
         </Field>
         <div className="form-actions">
           <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || !name.trim() || !number.trim()} data-testid="new-customer-save">
-            Create
+            {t('customer.createShort')}
           </button>
         </div>
       </form>

@@ -6,6 +6,7 @@ import { formatDateTime, formatDurationLong, formatPhone } from '../../lib/forma
 import type { ScreenPop } from '../../lib/screen-pop.ts';
 import { CreateCustomerDialog } from './create-customer-dialog.tsx';
 import { DialLink } from './dial-link.tsx';
+import { useT } from '../../i18n/index.ts';
 
 interface Loaded {
   customer: Customer | undefined;
@@ -14,6 +15,7 @@ interface Loaded {
 
 /** The customer's record for the calling number, or "unknown caller" with a one-click create. */
 export function CustomerCard({ pop }: { pop: ScreenPop }) {
+  const { t } = useT('desk');
   const client = useClient();
   const [creating, setCreating] = useState(false);
   const state = useAsync<Loaded>(async () => {
@@ -27,7 +29,7 @@ export function CustomerCard({ pop }: { pop: ScreenPop }) {
   if (state.loading && !state.data) {
     return (
       <div className="customer-card row small muted">
-        <span className="spinner" /> Looking up the caller…
+        <span className="spinner" /> {t('customer.lookingUp')}
       </div>
     );
   }
@@ -36,12 +38,12 @@ export function CustomerCard({ pop }: { pop: ScreenPop }) {
     return (
       <div className="customer-card unknown" data-testid="unknown-caller">
         <div>
-          <strong>Unknown caller</strong>
-          <div className="small muted">No customer record matches {formatPhone(pop.callerNumber)}.</div>
+          <strong>{t('pop.unknownCaller')}</strong>
+          <div className="small muted">{t('customer.noMatch', { number: formatPhone(pop.callerNumber, t('pop.unknownNumber')) })}</div>
         </div>
         <div className="spacer" />
         <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="create-customer">
-          Create customer
+          {t('customer.create')}
         </button>
         {creating && (
           <CreateCustomerDialog
@@ -62,48 +64,48 @@ export function CustomerCard({ pop }: { pop: ScreenPop }) {
   return (
     <div className="customer-card" data-testid="customer-card" data-customer-id={customer.id}>
       <div className="customer-grid">
-        <Fact label="Name" testId="customer-name">
+        <Fact label={t('customer.name')} testId="customer-name">
           {customer.name}
           {customer.company && <div className="small muted">{customer.company}</div>}
         </Fact>
-        <Fact label="Number" testId="customer-number">
+        <Fact label={t('customer.number')} testId="customer-number">
           {customer.phoneNumbers.map((n) => (
             <div key={n}>
               <DialLink number={n} />
             </div>
           ))}
         </Fact>
-        <Fact label="Address" testId="customer-address">
+        <Fact label={t('customer.address')} testId="customer-address">
           {address || <span className="muted">—</span>}
         </Fact>
-        <Fact label="Language" testId="customer-language">
+        <Fact label={t('customer.language')} testId="customer-language">
           {customer.language ? customer.language.toUpperCase() : <span className="muted">—</span>}
         </Fact>
-        {customer.email && <Fact label="E-mail">{customer.email}</Fact>}
+        {customer.email && <Fact label={t('customer.email')}>{customer.email}</Fact>}
       </div>
-      <Fact label="Notes" testId="customer-notes">
-        {customer.notes ? <p className="notes">{customer.notes}</p> : <span className="muted">No notes</span>}
+      <Fact label={t('customer.notes')} testId="customer-notes">
+        {customer.notes ? <p className="notes">{customer.notes}</p> : <span className="muted">{t('customer.noNotes')}</span>}
       </Fact>
       <div data-testid="customer-last-calls">
-        <div className="stat-label">Last calls</div>
+        <div className="stat-label">{t('customer.lastCalls')}</div>
         {state.data && state.data.calls.length > 0 ? (
           <ul className="last-calls">
             {state.data.calls.slice(0, 5).map((c) => (
               <li key={c.callId}>
                 <span>{formatDateTime(c.startedAt)}</span>
-                <span className="muted">{c.queue ?? c.direction}</span>
-                <span className="muted">{c.outcome}</span>
+                <span className="muted">{c.queue ?? t(`direction.${c.direction}`, { defaultValue: c.direction })}</span>
+                <span className="muted">{t(`outcome.${c.outcome}`, { defaultValue: c.outcome })}</span>
                 <span className="mono">{formatDurationLong(c.talkSeconds)}</span>
               </li>
             ))}
           </ul>
         ) : (
-          <div className="small muted">No earlier calls.</div>
+          <div className="small muted">{t('customer.noEarlierCalls')}</div>
         )}
       </div>
       {customer.externalUrl && (
         <a href={customer.externalUrl} target="_blank" rel="noopener noreferrer">
-          Customer record ↗
+          {t('customer.record')} ↗
         </a>
       )}
     </div>

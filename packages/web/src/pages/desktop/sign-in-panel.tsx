@@ -6,12 +6,16 @@ import { useAsync } from '../../app/use-async.ts';
 import { Card } from '../../ui/card.tsx';
 import { Field } from '../../ui/field.tsx';
 import { Pill } from '../../ui/pill.tsx';
+import { useT } from '../../i18n/index.ts';
+import { useDeskStatus } from './desk-status.tsx';
 
 /**
  * Signs the agent in to the phone. The server finds the workstation from the
  * client's IP; when the policy allows, the agent may enter another extension.
  */
 export function SignInPanel({ name }: { name: string }) {
+  const { t } = useT('desk');
+  const { offline } = useDeskStatus();
   const client = useClient();
   const toast = useToast();
   const context = useAsync<SignInContext | undefined>(() => client.api.signInContext().catch(() => undefined), [client]);
@@ -27,9 +31,9 @@ export function SignInPanel({ name }: { name: string }) {
     try {
       const chosen = extension.trim();
       await client.command('agent.signIn', chosen ? { extension: chosen } : {});
-      toast.success('Signed in', chosen ? `At extension ${chosen}` : detected ? `At extension ${detected}` : undefined);
+      toast.success(t('signIn.done'), chosen ? t('signIn.atExtension', { extension: chosen }) : detected ? t('signIn.atExtension', { extension: detected }) : undefined);
     } catch (error) {
-      toast.error(error, 'Could not sign in');
+      toast.error(error, t('errors.signIn'));
     } finally {
       setBusy(false);
     }
@@ -37,34 +41,34 @@ export function SignInPanel({ name }: { name: string }) {
 
   return (
     <div className="sign-in-wrap">
-      <Card title="Sign in to your phone" testId="sign-in-panel">
+      <Card title={t('signIn.title')} testId="sign-in-panel">
         <form className="stack" onSubmit={submit}>
           <p className="muted">
-            You are signed out of the queues. Sign in to start taking calls as <strong>{name}</strong>.
+            {t('signIn.intro', { name })}
           </p>
           {context.loading ? (
             <div className="row small muted">
-              <span className="spinner" /> Looking for your workstation…
+              <span className="spinner" /> {t('signIn.looking')}
             </div>
           ) : detected ? (
             <div className="banner" data-testid="detected-workstation">
               {ctx?.workstation ? (
                 <>
-                  Workstation <strong>{ctx.workstation.name ?? ctx.workstation.id}</strong> detected: extension{' '}
+                  {t('signIn.workstation', { workstation: ctx.workstation.name ?? ctx.workstation.id })}{' '}
                   <strong className="mono">{ctx.workstation.extension}</strong>
                 </>
               ) : (
                 <>
-                  Your default extension is <strong className="mono">{detected}</strong>
+                  {t('signIn.defaultExtension')} <strong className="mono">{detected}</strong>
                 </>
               )}
             </div>
           ) : (
-            <div className="banner banner-warning">No workstation was recognised for this computer. Enter the extension of your phone.</div>
+            <div className="banner banner-warning">{t('signIn.noWorkstation')}</div>
           )}
           {ctx && ctx.queues.length > 0 && (
             <div className="row-wrap">
-              <span className="small muted">You will join</span>
+              <span className="small muted">{t('signIn.willJoin')}</span>
               {ctx.queues.map((q) => (
                 <Pill key={q.queue} tone="primary" plain>
                   {q.queue}
@@ -74,11 +78,11 @@ export function SignInPanel({ name }: { name: string }) {
             </div>
           )}
           {mayChoose && (
-            <Field label={detected ? 'Use another extension (optional)' : 'Extension'}>
+            <Field label={detected ? t('signIn.otherExtension') : t('session.extension')}>
               <input
                 className="input mono"
                 inputMode="numeric"
-                placeholder={detected ?? 'e.g. 1001'}
+                placeholder={detected ?? t('signIn.extensionExample')}
                 value={extension}
                 onChange={(e) => setExtension(e.target.value)}
                 data-testid="sign-in-extension"
@@ -87,9 +91,9 @@ export function SignInPanel({ name }: { name: string }) {
             </Field>
           )}
           <div className="form-actions">
-            <button type="submit" className="btn btn-primary btn-lg" disabled={busy || (!detected && !extension.trim() && ctx !== undefined)} data-testid="btn-signin">
+            <button type="submit" className="btn btn-primary btn-lg" disabled={offline || busy || (!detected && !extension.trim() && ctx !== undefined)} data-testid="btn-signin">
               {busy && <span className="spinner" />}
-              Sign in
+              {t('signIn.submit')}
             </button>
           </div>
         </form>

@@ -9,6 +9,7 @@ import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { Pill } from '../../ui/pill.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { useT } from '../../i18n/index.ts';
 
 interface Today {
   calls: CallRecord[];
@@ -26,6 +27,7 @@ const OUTCOME_TONE: Record<string, 'success' | 'warning' | 'danger' | 'neutral'>
 
 /** Today's calls and times of the agent (from the call log and the timesheet report). */
 export function TodayHistory({ agentId }: { agentId: string }) {
+  const { t } = useT('desk');
   const client = useClient();
   const today = useAsync<Today>(async () => {
     const from = startOfToday();
@@ -42,7 +44,7 @@ export function TodayHistory({ agentId }: { agentId: string }) {
   const sheet = today.data?.timesheet;
   const totals = sheet ? (sheet.totals ?? sheet.rows[0]) : undefined;
   return (
-    <Card title="Today" testId="today-history" actions={<button type="button" className="btn btn-ghost btn-sm" onClick={reload}>↻</button>}>
+    <Card title={t('today.title')} testId="today-history" actions={<button type="button" className="btn btn-ghost btn-sm" onClick={reload} aria-label={t('today.reload')} title={t('today.reload')}>↻</button>}>
       {sheet && totals && (
         <div className="mini-stats" data-testid="today-times">
           {sheet.columns
@@ -56,18 +58,18 @@ export function TodayHistory({ agentId }: { agentId: string }) {
             ))}
         </div>
       )}
-      {today.data && today.data.calls.length === 0 && <EmptyState icon={<Icon name="list" size={30} />} title="No calls yet today" />}
+      {today.data && today.data.calls.length === 0 && <EmptyState icon={<Icon name="list" size={30} />} title={t('today.none')} />}
       {today.data && today.data.calls.length > 0 && (
         <ul className="history" data-testid="today-calls">
           {today.data.calls.map((c) => (
             <li key={c.callId} data-testid="today-call">
               <span className="mono muted">{formatClock(c.startedAt)}</span>
-              <span className="mono">{formatPhone(c.direction === 'outbound' ? c.calledNumber : c.callerNumber)}</span>
-              <span className="muted small">{c.queue ?? c.direction}</span>
+              <span className="mono" dir="ltr">{formatPhone(c.direction === 'outbound' ? c.calledNumber : c.callerNumber, t('pop.unknownNumber'))}</span>
+              <span className="muted small">{c.queue ?? t(`direction.${c.direction}`, { defaultValue: c.direction })}</span>
               <span className="spacer" />
               <span className="mono small">{formatDurationLong(c.talkSeconds)}</span>
               <Pill tone={OUTCOME_TONE[c.outcome] ?? 'neutral'} plain>
-                {c.outcome}
+                {t(`outcome.${c.outcome}`, { defaultValue: c.outcome })}
               </Pill>
             </li>
           ))}
@@ -75,7 +77,7 @@ export function TodayHistory({ agentId }: { agentId: string }) {
       )}
       {today.loading && !today.data && (
         <div className="row small muted">
-          <span className="spinner" /> Loading…
+          <span className="spinner" /> {t('loadingShort')}
         </div>
       )}
     </Card>

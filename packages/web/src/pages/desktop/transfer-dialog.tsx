@@ -1,91 +1,130 @@
+import type { AgentView, TransferTargets } from '@amiable/protocol';
 import { type FormEvent, useState } from 'react';
 import { useClient } from '../../app/client-context.tsx';
 import { useLive } from '../../app/live-store.tsx';
 import { useToast } from '../../app/toasts.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { useT } from '../../i18n/index.ts';
+import { formatPhone, internationalForm } from '../../lib/format.ts';
 import { Field } from '../../ui/field.tsx';
 import { Modal } from '../../ui/modal.tsx';
+import { StatePill } from '../../ui/state-pill.tsx';
 
-type Kind = 'extension' | 'queue' | 'number';
+type Kind = 'queue' | 'colleague' | 'external';
 
-/** Blind or attended transfer to an extension, a queue or an outside number. */
-export function TransferDialog({ callId, onClose, onConsulting }: { callId: string; onClose: () => void; onConsulting: (target: string) => void }) {
+/** Colleagues first when they can take the call now, then by name. */
+const STATE_ORDER: Record<string, number> = { ready: 0, 'wrap-up': 1, paused: 2, ringing: 3, 'on-call': 4, 'logged-out': 5 };
+
+/**
+ * Transfer the call: to a queue by name, to a colleague (with their live state), or to an outside
+ * number; blind (at once) or attended (talk first). The targets come from `GET /api/transfer-targets`:
+ * when the server restricts transfers, only those are offered.
+ */
+export function TransferDialog({ callId, onClose }: { callId: string; onClose: () => void }) {
+  const { t } = useT('desk');
   const client = useClient();
   const toast = useToast();
   const live = useLive();
-  const [kind, setKind] = useState<Kind>('extension');
+  const me = client.user?.agentId ?? null;
+  const targets = useAsync<TransferTargets>(() => client.api.transferTargets(), [client]);
+  const [kind, setKind] = useState<Kind>('colleague');
   const [target, setTarget] = useState('');
   const [mode, setMode] = useState<'blind' | 'attended'>('blind');
   const [busy, setBusy] = useState(false);
-  const queues = Object.keys(live.queues).sort();
-  const readyAgents = Object.values(live.agents).filter((a) => a.state === 'ready' && a.extension);
+
+  const list = targets.data;
+  const restricted = list?.restricted ?? false;
+  const listed = (k: 'queue' | 'extension' | 'external') => (list?.targets ?? []).filter((x) => x.kind === k);
+  const queues = restricted || listed('queue').length > 0 ? listed('queue') : Object.keys(live.queues).sort().map((q) => ({ kind: 'queue' as const, value: q, label: null }));
+  const allowedExtensions = new Set(listed('extension').map((x) => x.value));
+  const colleagues = Object.values(live.agents)
+    .filter((a): a is AgentView & { extension: string } => a.agentId !== me && a.extension !== null && a.state !== 'logged-out')
+    .filter((a) => !restricted || allowedExtensions.has(a.extension))
+    .sort((a, b) => (STATE_ORDER[a.state] ?? 9) - (STATE_ORDER[b.state] ?? 9) || (a.name ?? a.agentId).localeCompare(b.name ?? b.agentId));
+  const prefixes = listed('external').map((x) => x.label ?? x.value);
+  const attended = mode === 'attended' && kind !== 'queue';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const to = target.trim();
-    if (!to) return;
+    const typed = target.trim();
+    if (!typed) return;
+    const to = kind === 'external' ? (internationalForm(typed) ?? typed) : typed;
     setBusy(true);
     try {
       await client.command('call.transfer', { callId, to, mode: kind === 'queue' ? 'blind' : mode });
-      if (mode === 'attended' && kind !== 'queue') onConsulting(to);
-      else {
-        toast.success('Transferred', `The call went to ${to}`);
-        onClose();
-      }
+      if (!attended) toast.success(t('transfer.done'), t('transfer.doneTo', { target: kind === 'external' ? formatPhone(to) : to }));
+      onClose();
     } catch (error) {
-      toast.error(error, 'Could not transfer');
+      toast.error(error, t('errors.transfer'));
       setBusy(false);
     }
   };
 
+  const choose = (k: Kind) => {
+    setKind(k);
+    setTarget('');
+  };
+
   return (
-    <Modal title="Transfer the call" onClose={onClose} testId="transfer-dialog">
+    <Modal title={t('transfer.title')} onClose={onClose} testId="transfer-dialog">
       <form className="stack" onSubmit={submit}>
         <div className="segmented" role="tablist">
-          {(['extension', 'queue', 'number'] as const).map((k) => (
-            <button key={k} type="button" className={`tab${kind === k ? ' active' : ''}`} onClick={() => { setKind(k); setTarget(''); }} data-testid={`transfer-kind-${k}`}>
-              {k === 'extension' ? 'Extension' : k === 'queue' ? 'Queue' : 'Number'}
+          {(['colleague', 'queue', 'external'] as const).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={kind === k} className={`tab${kind === k ? ' active' : ''}`} onClick={() => choose(k)} data-testid={`transfer-kind-${k}`}>
+              {t(`transfer.kind.${k}`)}
             </button>
           ))}
         </div>
-        {kind === 'queue' ? (
-          <Field label="Queue">
-            <select className="input" value={target} onChange={(e) => setTarget(e.target.value)} data-testid="transfer-target" required>
-              <option value="">Choose a queue…</option>
-              {queues.map((q) => (
-                <option key={q} value={q}>
-                  {q}
-                </option>
-              ))}
-            </select>
-          </Field>
-        ) : (
-          <Field label={kind === 'extension' ? 'Extension' : 'Phone number'} hint={kind === 'extension' && readyAgents.length > 0 ? `Ready now: ${readyAgents.map((a) => `${a.name ?? a.agentId} (${a.extension})`).join(', ')}` : undefined}>
-            <input className="input mono" autoFocus required value={target} onChange={(e) => setTarget(e.target.value)} placeholder={kind === 'extension' ? '1002' : '+44 20 7946 0000'} data-testid="transfer-target" list={kind === 'extension' ? 'transfer-extensions' : undefined} />
+        {kind === 'queue' && (
+          <fieldset className="transfer-list" data-testid="transfer-queues">
+            <legend className="sr-only">{t('transfer.kind.queue')}</legend>
+            {queues.length === 0 && <p className="small muted">{t('transfer.noQueues')}</p>}
+            {queues.map((q) => (
+              <label key={q.value} className="transfer-option">
+                <input type="radio" name="transfer-target" value={q.value} checked={target === q.value} onChange={() => setTarget(q.value)} data-testid={`transfer-queue-${q.value}`} />
+                <span>{q.label ?? q.value}</span>
+                {q.label && <span className="small muted mono">{q.value}</span>}
+                {live.queues[q.value] && <span className="small muted">{t('transfer.queueNow', { ready: live.queues[q.value]!.ready, waiting: live.queues[q.value]!.waiting })}</span>}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {kind === 'colleague' && (
+          <fieldset className="transfer-list" data-testid="transfer-colleagues">
+            <legend className="sr-only">{t('transfer.kind.colleague')}</legend>
+            {colleagues.length === 0 && <p className="small muted">{t('transfer.noColleagues')}</p>}
+            {colleagues.map((a) => (
+              <label key={a.agentId} className="transfer-option" data-state={a.state}>
+                <input type="radio" name="transfer-target" value={a.extension} checked={target === a.extension} onChange={() => setTarget(a.extension)} data-testid={`transfer-colleague-${a.extension}`} />
+                <span>{a.name ?? a.agentId}</span>
+                <span className="small muted mono">{a.extension}</span>
+                <StatePill state={a.state} />
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {kind === 'external' && (
+          <Field label={t('transfer.number')} hint={restricted ? (prefixes.length ? t('transfer.allowedPrefixes', { prefixes: prefixes.join(', ') }) : t('transfer.noExternal')) : t('transfer.numberHint')}>
+            <input className="input mono" dir="ltr" type="tel" autoFocus required value={target} onChange={(e) => setTarget(e.target.value)} placeholder="+44 20 7946 0000" data-testid="transfer-target" disabled={restricted && prefixes.length === 0} />
           </Field>
         )}
-        <datalist id="transfer-extensions">
-          {readyAgents.map((a) => (
-            <option key={a.agentId} value={a.extension ?? ''}>
-              {a.name ?? a.agentId}
-            </option>
-          ))}
-        </datalist>
         {kind !== 'queue' && (
           <div className="row">
             <label className="checkbox">
-              <input type="radio" name="mode" checked={mode === 'blind'} onChange={() => setMode('blind')} data-testid="transfer-mode-blind" /> Blind (at once)
+              <input type="radio" name="mode" checked={mode === 'blind'} onChange={() => setMode('blind')} data-testid="transfer-mode-blind" /> {t('transfer.blind')}
             </label>
             <label className="checkbox">
-              <input type="radio" name="mode" checked={mode === 'attended'} onChange={() => setMode('attended')} data-testid="transfer-mode-attended" /> Attended (talk first)
+              <input type="radio" name="mode" checked={mode === 'attended'} onChange={() => setMode('attended')} data-testid="transfer-mode-attended" /> {t('transfer.attended')}
             </label>
           </div>
         )}
+        {targets.error !== undefined && <p className="small muted">{t('transfer.targetsFailed')}</p>}
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || !target.trim()} data-testid="transfer-submit">
-            {mode === 'attended' && kind !== 'queue' ? 'Call and consult' : 'Transfer'}
+            {attended ? t('transfer.consult') : t('transfer.submit')}
           </button>
         </div>
       </form>
