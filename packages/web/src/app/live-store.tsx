@@ -40,7 +40,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         const attempt = ++reconnects;
         client.state().then(
           (snapshot) => live && attempt === reconnects && client.connection.state === 'open' && replace(snapshot),
-          (error: unknown) => live && toast.error(error, 'Could not load the live state'),
+          (error: unknown) => live && toast.error(error, i18n.t('live.loadFailed', { ns: 'common' })),
         );
       }),
     ];
