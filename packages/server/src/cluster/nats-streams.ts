@@ -24,6 +24,7 @@ export function eventStreamConfig(name: string, subjects: string[], retentionSec
     storage: StorageType.File,
     max_age: retentionSeconds * 1_000_000_000,
     num_replicas: replicas,
-    duplicate_window: 120 * 1_000_000_000,
+    // JetStream refuses a duplicate window longer than the retention.
+    duplicate_window: Math.min(120, retentionSeconds) * 1_000_000_000,
   };
 }
