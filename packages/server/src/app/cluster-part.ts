@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { createClusterState } from '../cluster/cluster-state.ts';
 import { createMembers } from '../cluster/members.ts';
 import { createNatsBus } from '../cluster/nats-bus.ts';
+import { whileClusterForms } from '../cluster/nats-streams.ts';
 import { createPbxLeases } from '../cluster/pbx-leases.ts';
 import { remoteCommandHandlers, serveCommands } from '../cluster/remote-commands.ts';
 import { serveState } from '../cluster/cluster-state.ts';
@@ -47,8 +48,8 @@ export async function wireCluster(deps: {
   deps.onStop(() => nc.drain().catch(() => undefined));
   const js = nc.jetstream();
   const replicas = c.replicas;
-  const leaseKv = await js.views.kv(LEASE_BUCKET, { history: 1, ttl: 20 * c.leaseTtlMs, replicas });
-  const memberKv = await js.views.kv(MEMBER_BUCKET, { history: 1, ttl: 3 * c.leaseTtlMs, replicas });
+  const leaseKv = await whileClusterForms(() => js.views.kv(LEASE_BUCKET, { history: 1, ttl: 20 * c.leaseTtlMs, replicas }));
+  const memberKv = await whileClusterForms(() => js.views.kv(MEMBER_BUCKET, { history: 1, ttl: 3 * c.leaseTtlMs, replicas }));
   const bus = await createNatsBus({ nc, pbxs: pbxIds, retentionSeconds: c.retentionSeconds, replicas, log });
   deps.onStop(() => bus.close());
 
