@@ -211,6 +211,10 @@ export interface CallRecordsTable {
   hangup_cause: string | null;
   /** The call's recording file, if it was recorded (migration 0010). */
   recording_file: string | null;
+  /** The disposition code the agent picked in wrap-up (migration 0012). */
+  disposition: string | null;
+  /** The agent's free-text notes on the call (migration 0012). */
+  notes: string | null;
   updated_at: number;
 }
 
@@ -271,6 +275,17 @@ export interface AgentPresenceTable {
   pause_after_call: string | null;
   /** JSON array of { pbx, queue, penalty, skill }. */
   queues: string;
+  /** JSON { callId, queue } of the call whose disposition the agent still owes (migration 0012). */
+  disposition_due: string | null;
+  updated_at: number;
+}
+
+/** A queue's disposition codes (JSON array of { code, label }) and whether one is required before Ready. */
+export interface QueueDispositionsTable {
+  pbx: string;
+  queue: string;
+  required: number;
+  codes: string;
   updated_at: number;
 }
 
@@ -307,4 +322,5 @@ export interface Database {
   settings: SettingsTable;
   agent_presence: AgentPresenceTable;
   spool_applied: SpoolAppliedTable;
+  queue_dispositions: QueueDispositionsTable;
 }

@@ -17,6 +17,7 @@ import { agentPresenceAndSpool } from './0008-agent-presence-and-spool.ts';
 import { authSessions } from './0009-auth-sessions.ts';
 import { callRecordings } from './0010-call-recordings.ts';
 import { customerCompany } from './0011-customer-company.ts';
+import { dispositions } from './0012-dispositions.ts';
 import { queueAlertThresholds } from './0014-queue-alert-thresholds.ts';
 
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -32,6 +33,7 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0009-auth-sessions': authSessions,
     '0010-call-recordings': callRecordings,
     '0011-customer-company': customerCompany,
+    '0012-dispositions': dispositions,
     '0014-queue-alert-thresholds': queueAlertThresholds,
   };
 }

@@ -27,6 +27,8 @@ export interface AgentPresence {
   wrapupEndsAt: number | null;
   pauseAfterCall: string | null;
   queues: PresenceQueue[];
+  /** The call whose disposition the agent still owes (its queue requires one); null or absent when none. */
+  dispositionDue?: { callId: string; queue: string } | null;
 }
 
 export interface AgentPresenceRepository {
@@ -50,6 +52,7 @@ function toPresence(row: Selectable<AgentPresenceTable>): AgentPresence {
     wrapupEndsAt: row.wrapup_ends_at === null ? null : Number(row.wrapup_ends_at),
     pauseAfterCall: row.pause_after_call,
     queues: parseJson<PresenceQueue[]>(row.queues, []),
+    dispositionDue: parseJson<{ callId: string; queue: string } | null>(row.disposition_due, null),
   };
 }
 
@@ -70,6 +73,7 @@ export function createAgentPresenceRepository(deps: RepositoryDeps): AgentPresen
         wrapup_ends_at: p.wrapupEndsAt,
         pause_after_call: p.pauseAfterCall,
         queues: JSON.stringify(p.queues.map((q) => ({ pbx: q.pbx, queue: q.queue, penalty: q.penalty, skill: q.skill }))),
+        disposition_due: p.dispositionDue ? JSON.stringify({ callId: p.dispositionDue.callId, queue: p.dispositionDue.queue }) : null,
         updated_at: now(),
       };
       const { agent_id: _key, ...rest } = row;

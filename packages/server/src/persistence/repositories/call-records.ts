@@ -56,6 +56,10 @@ export interface CallRecordInput {
 
 export interface CallRecord extends Required<Omit<CallRecordInput, 'agentsOffered' | 'transfers'>> {
   id: string;
+  /** The disposition code picked in wrap-up; null until one is set. */
+  disposition: string | null;
+  /** The agent's notes on the call; null when none. */
+  notes: string | null;
   agentsOffered: string[];
   transferred: boolean;
   transfers: CallTransfer[];
@@ -72,6 +76,13 @@ export interface CallRecordsRepository {
   /** Newest first. Use `cursor` from the previous page for stable paging, or `offset`. */
   list(filter?: CallRecordFilter, page?: CallRecordPage): Promise<{ items: CallRecord[]; nextCursor: string | null }>;
   count(filter?: CallRecordFilter): Promise<number>;
+  /** The records of a call id (one per PBX that used it). */
+  findByLinkedid(linkedid: string): Promise<CallRecord[]>;
+  /**
+   * Sets the disposition and/or the notes of a call (the fields given; null clears). They are
+   * never touched by `upsert`, so a record written again keeps them. Undefined when there is no such record.
+   */
+  setDisposition(pbx: string, linkedid: string, patch: { disposition?: string | null; notes?: string | null }): Promise<CallRecord | undefined>;
 }
 
 type CallRow = Selectable<CallRecordsTable>;
@@ -118,6 +129,9 @@ export function toCallRow(input: CallRecordInput, id: string, at: number): CallR
     hangup_by: input.hangupBy ?? null,
     hangup_cause: input.hangupCause ?? null,
     recording_file: input.recordingFile ?? null,
+    // Set in wrap-up, after the record is written; an upsert never replaces them (not in UPDATABLE).
+    disposition: null,
+    notes: null,
     updated_at: at,
   };
 }
@@ -151,11 +165,13 @@ export function toCallRecord(row: CallRow): CallRecord {
     hangupBy: row.hangup_by,
     hangupCause: row.hangup_cause,
     recordingFile: row.recording_file,
+    disposition: row.disposition,
+    notes: row.notes,
     updatedAt: row.updated_at,
   };
 }
 
-/** Columns replaced when a record is written again (everything but its identity). */
+/** Columns replaced when a record is written again (everything but its identity and what the agent wrote in wrap-up). */
 const UPDATABLE = [
   'direction', 'queue', 'caller_number', 'caller_name', 'called_number', 'customer_id', 'language',
   'agents_offered', 'answered_by', 'answered_agent_id', 'started_at', 'answered_at', 'ended_at',
@@ -177,7 +193,7 @@ async function upsertRows(db: Kysely<Database>, rows: CallRow[]): Promise<void> 
     .execute();
 }
 
-/** Rows per multi-row statement: 27 columns x 500 stays under SQLite's and PostgreSQL's parameter limits. */
+/** Rows per multi-row statement: 29 columns x 500 stays under SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
 
 export function createCallRecordsRepository(deps: RepositoryDeps): CallRecordsRepository {
@@ -231,6 +247,26 @@ export function createCallRecordsRepository(deps: RepositoryDeps): CallRecordsRe
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    async findByLinkedid(linkedid) {
+      const rows = await db.selectFrom('call_records').selectAll().where('linkedid', '=', linkedid).orderBy('pbx').execute();
+      return rows.map(toCallRecord);
+    },
+    async setDisposition(pbx, linkedid, patch) {
+      const set = {
+        ...(patch.disposition === undefined ? {} : { disposition: patch.disposition }),
+        ...(patch.notes === undefined ? {} : { notes: patch.notes }),
+      };
+      if (Object.keys(set).length > 0) {
+        const result = await db
+          .updateTable('call_records')
+          .set({ ...set, updated_at: now() })
+          .where('pbx', '=', pbx)
+          .where('linkedid', '=', linkedid)
+          .executeTakeFirst();
+        if (result.numUpdatedRows === 0n) return undefined;
+      }
+      return repo.getByLinkedid(pbx, linkedid);
     },
   };
   return repo;

@@ -7,6 +7,7 @@ import { type AuditRepository, createAuditRepository } from './audit.ts';
 import { type CallRecordsRepository, createCallRecordsRepository } from './call-records.ts';
 import type { RepositoryDeps } from './common.ts';
 import { type CustomersRepository, createCustomersRepository } from './customers.ts';
+import { type DispositionsRepository, createDispositionsRepository } from './dispositions.ts';
 import { type PauseReasonsRepository, createPauseReasonsRepository } from './pause-reasons.ts';
 import { type QueueSettingsRepository, createQueueSettingsRepository } from './queue-settings.ts';
 import { type RefreshTokensRepository, createRefreshTokensRepository } from './refresh-tokens.ts';
@@ -37,6 +38,7 @@ export interface Repositories {
   audit: AuditRepository;
   settings: SettingsRepository;
   agentPresence: AgentPresenceRepository;
+  dispositions: DispositionsRepository;
 }
 
 export interface RepositoriesDeps extends RepositoryDeps {
@@ -63,5 +65,6 @@ export function createRepositories(deps: RepositoriesDeps): Repositories {
     audit: createAuditRepository(deps),
     settings: createSettingsRepository(deps),
     agentPresence: createAgentPresenceRepository(deps),
+    dispositions: createDispositionsRepository(deps),
   };
 }
