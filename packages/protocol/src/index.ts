@@ -26,6 +26,7 @@ export * from './rest/users.ts';
 export * from './rest/directory.ts';
 export * from './rest/customers.ts';
 export * from './rest/call-records.ts';
+export * from './rest/dispositions.ts';
 export * from './rest/reports.ts';
 export * from './rest/audit.ts';
 export * from './rest/transfer-targets.ts';

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { AgentStateSchema, STATE_CHANGERS } from './events/agent-events.ts';
+import { AgentStateSchema, DispositionDueSchema, STATE_CHANGERS } from './events/agent-events.ts';
 import { CallDirectionSchema } from './events/call-events.ts';
 import { QueueStatsSchema } from './events/queue-events.ts';
 import { PBX_CONNECTION_STATES } from './events/system-events.ts';
@@ -22,6 +22,8 @@ export const AgentViewSchema = Type.Object({
   callId: Nullable(Identifier()),
   /** Who made the last pause change: this server or another AMI application. */
   changedBy: Type.Optional(OneOf(STATE_CHANGERS)),
+  /** The call whose disposition the agent owes (its queue requires one): Ready is refused until it is set. */
+  dispositionDue: Type.Optional(Nullable(DispositionDueSchema)),
 });
 export type AgentView = Static<typeof AgentViewSchema>;
 

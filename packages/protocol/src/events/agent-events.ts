@@ -21,6 +21,9 @@ export const AgentStateSchema = OneOf(AGENT_STATES);
 export const STATE_CHANGERS = ['server', 'external'] as const;
 export type StateChanger = (typeof STATE_CHANGERS)[number];
 
+/** The call whose disposition an agent owes before she may be Ready (its queue requires one). */
+export const DispositionDueSchema = Type.Object({ callId: Identifier(), queue: QueueName() });
+
 export const agentStateEvent = defineEvent({
   type: 'agent.state',
   description: "An agent's state changed (signed in, ready, ringing, on a call, wrap-up, paused, signed out).",
@@ -45,6 +48,8 @@ export const agentStateEvent = defineEvent({
      * wrap-up policy) or `external` (another AMI application, seen only through Asterisk's events).
      */
     changedBy: Type.Optional(OneOf(STATE_CHANGERS)),
+    /** The call whose disposition the agent owes (its queue requires one); Ready is refused until it is set. */
+    dispositionDue: Type.Optional(Nullable(DispositionDueSchema)),
   }),
 });
 

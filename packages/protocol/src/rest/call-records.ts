@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CallDirectionSchema, CallOutcomeSchema } from '../events/call-events.ts';
+import { CallNotesText, DispositionCode } from './dispositions.ts';
 import { Extension, Identifier, Nullable, PhoneNumber, QueueName, SafeString, Timestamp } from '../strings.ts';
 
 /** One finished call, as archived. */
@@ -25,6 +26,10 @@ export const CallRecordSchema = Type.Object({
   hangupCause: Nullable(Type.Integer()),
   /** The recording file, relative to Asterisk's recording directory; null when not recorded. */
   recordingFile: Type.Optional(Nullable(SafeString({ maxLength: 300 }))),
+  /** The disposition code the agent picked in wrap-up; null until one is set. */
+  disposition: Type.Optional(Nullable(DispositionCode())),
+  /** The agent's notes on the call; null when none. */
+  notes: Type.Optional(Nullable(CallNotesText())),
 });
 export type CallRecord = Static<typeof CallRecordSchema>;
 

@@ -6,6 +6,7 @@ import type { PortContext } from './context.ts';
 import {
   AmiPortBadRequestError,
   AmiPortError,
+  AmiPortDispositionRequiredError,
   AmiPortForbiddenError,
   AmiPortNotLoggedInError,
 } from './errors.ts';
@@ -110,7 +111,20 @@ async function dispatch(ctx: PortContext, session: ClientSession, h: ActionHeade
   if (policy === undefined) throw new AmiPortForbiddenError(`action ${h.name} is not allowed`);
   const plan = policy(h, policyContext(ctx, session));
   await checkPauseReasons(ctx, plan.actions);
+  await checkReadyGate(ctx, session, plan.actions);
   await forward(ctx, session, h, plan);
+}
+
+const UNPAUSED = /^(?:false|no|off|0|n|f)$/i;
+
+/** An agent's unpause is her Ready: refused, as on the WebSocket API, while a disposition is owed. */
+async function checkReadyGate(ctx: PortContext, session: ClientSession, actions: readonly Pairs[]): Promise<void> {
+  const agentId = session.principal?.agentId;
+  if (!ctx.readyGate || !agentId || session.principal?.role === 'admin') return;
+  const unpauses = actions.some((a) => a.some(([k, v]) => k === 'Action' && v === 'QueuePause') && a.some(([k, v]) => k === 'Paused' && UNPAUSED.test(v)));
+  if (!unpauses) return;
+  const refusal = await ctx.readyGate.refusal(agentId);
+  if (refusal !== null) throw new AmiPortDispositionRequiredError(refusal);
 }
 
 /** A pause reason must be one of the configured reasons, as on the WebSocket API. */

@@ -41,6 +41,7 @@ export interface PortContext {
   routes: OriginateRoutes<ClientSession>;
   sessions: Set<ClientSession>;
   pauseReasons: AmiPortDeps['pauseReasons'];
+  readyGate: AmiPortDeps['readyGate'];
   seats: AmiPortSeats | undefined;
   stats: Omit<AmiPortStats, 'connections' | 'clients'>;
 }

@@ -73,3 +73,10 @@ export const AMI_PORT_CODES = {
   /** The server's own AMI connection to a PBX was lost; clients are disconnected rather than left with a gap. */
   UPSTREAM_LOST: 'CTI_ERR_AMI_UPSTREAM',
 } as const;
+
+/** An agent's unpause while she owes the disposition of her last call (its queue requires one). */
+export class AmiPortDispositionRequiredError extends AmiPortError {
+  constructor(sentence: string) {
+    super('CTI_ERR_DISPOSITION_REQUIRED', sentence);
+  }
+}

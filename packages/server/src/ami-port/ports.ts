@@ -132,6 +132,12 @@ export interface AmiPortDeps {
    * `Reason` is not is refused. Without it, any well-formed reason passes.
    */
   pauseReasons?: { isConfigured(code: string): Promise<boolean> | boolean };
+  /**
+   * Why an agent may not be Ready now (a disposition her last call's queue requires), or null. An
+   * unpause (`QueuePause` with `Paused: false`) from that agent's session is refused with this
+   * sentence. Without it, unpauses are never held back.
+   */
+  readyGate?: { refusal(agentId: string): Promise<string | null> };
   /** Clock in epoch milliseconds. Default Date.now. */
   now?: () => number;
   /** Where agents sit now; an agent's events follow their seat. Without it an agent sees no desk of a per-PBX `watch`. */

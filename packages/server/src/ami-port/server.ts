@@ -60,6 +60,7 @@ export function createAmiPortServer(deps: AmiPortServerDeps): AmiPortServer {
     routes: new OriginateRoutes<ClientSession>(config.originateResponseTtlMs),
     sessions: new Set(),
     pauseReasons: deps.pauseReasons,
+    readyGate: deps.readyGate,
     seats: deps.seats,
     stats: { droppedSlowClients: 0, droppedUpstreamLost: 0, eventsDelivered: 0, actionsForwarded: 0, actionsRefused: 0 },
   };

@@ -47,6 +47,13 @@ export function createAgentDirectory(repos: Repositories, config: Config): Agent
       if (resolved.source === 'default') return { seconds: config.wrapup.seconds, mode: config.wrapup.mode };
       return { seconds: resolved.seconds, mode: resolved.mode };
     },
+    async dispositionRequired(pbx, queue) {
+      return (await repos.dispositions.get(pbx, queue))?.required ?? false;
+    },
+    async dispositionSet(pbx, callId) {
+      const record = await repos.callRecords.getByLinkedid(pbx, callId);
+      return record !== undefined && record.disposition !== null;
+    },
   };
 }
 

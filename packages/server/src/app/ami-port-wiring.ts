@@ -26,6 +26,8 @@ export async function startAmiPort(deps: {
   defaultPbx: string;
   /** Whether a pause reason code is configured (pause reasons of the directory); without it any reason passes. */
   pauseReasonExists?: (code: string) => Promise<boolean>;
+  /** Why an agent may not be Ready now (a disposition is owed), or null: refuses her AMI unpause. */
+  readyGate?: { refusal(agentId: string): Promise<string | null> };
 }): Promise<AmiPortHandle> {
   const gw = deps.app.gateway;
   const { tls } = deps.config.amiPort;
@@ -58,6 +60,7 @@ export async function startAmiPort(deps: {
     // An agent's events follow the desk they sit at now, as the WebSocket router knows it.
     seats: { seatOf: (agentId) => gw.router.seatOf(agentId) },
     ...(deps.pauseReasonExists ? { pauseReasons: { isConfigured: deps.pauseReasonExists } } : {}),
+    ...(deps.readyGate ? { readyGate: deps.readyGate } : {}),
     audit: (e) =>
       gw.auditSink.record({
         at: new Date().toISOString(),

@@ -98,7 +98,7 @@ export function createCommandHandlers(deps: { agents: AgentService; calls: CallS
     'supervisor.listen': spy('listen'),
     'supervisor.whisper': spy('whisper'),
     'supervisor.barge': spy('barge'),
-    'supervisor.forceReady': (_p, args) => agents.ready(args.agentId),
+    'supervisor.forceReady': (_p, args) => agents.ready(args.agentId, { force: true }),
     'supervisor.forcePause': (_p, args) => agents.pause(args.agentId, args.reason),
     'supervisor.forceSignOut': async (_p, args) => {
       await agents.signOut(args.agentId, 'forced');

@@ -81,7 +81,13 @@ export async function createServer(config: Config, options: CreateServerOptions 
       const o = await wireOwner({ config, pbxConfigs, ...storage, bus, log, now, onStop });
       await o.start();
       owner = o;
-      upstream = { state: o.state, commands: o.commands, pbxs: o.pbxs, onQueueSettingsChanged: () => o.queueInfos.reload() };
+      upstream = {
+        state: o.state,
+        commands: o.commands,
+        pbxs: o.pbxs,
+        onQueueSettingsChanged: () => o.queueInfos.reload(),
+        onDispositionSet: (pbx, callId) => o.agents.dispositionRecorded(pbx, callId),
+      };
     }
     const front = await gateway.serve(upstream, { ...storage, dataDir, demo: demo ? DEMO_ACCOUNTS : undefined, webRoot: options.webRoot, defaultPbx });
 

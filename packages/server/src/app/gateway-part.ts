@@ -21,6 +21,7 @@ import type { Repositories } from '../persistence/repositories/index.ts';
 import type { PbxConnection } from '../pbx/pbx-connection.ts';
 import { type AmiPortHandle, startAmiPort } from './ami-port-wiring.ts';
 import { createAuditSink } from './audit-sink.ts';
+import { createReadyGate } from './ready-gate.ts';
 import { createIdentityStores } from './identity-stores.ts';
 import { serverRoutes } from './server-routes.ts';
 import { loadTokenSecret } from './token-secret.ts';
@@ -31,6 +32,8 @@ export interface GatewayUpstream {
   commands: CommandHandlers;
   pbxs: ReadonlyMap<string, PbxConnection>;
   onQueueSettingsChanged: () => Promise<void>;
+  /** A call got a disposition (the owner's agent workflow lets the agent be Ready). */
+  onDispositionSet?: (pbx: string, callId: string) => Promise<void>;
 }
 
 export interface ServedGateway {
@@ -117,6 +120,7 @@ export function wireGateway(deps: {
           pbxs: upstream.pbxs,
           archive: storage.archive,
           onQueueSettingsChanged: upstream.onQueueSettingsChanged,
+          ...(upstream.onDispositionSet ? { onDispositionSet: upstream.onDispositionSet } : {}),
         }),
       });
       deps.onStop(() => app.close());
@@ -130,6 +134,7 @@ export function wireGateway(deps: {
             subscribe: (l) => bus.subscribeAmi(l),
             defaultPbx: storage.defaultPbx,
             pauseReasonExists: async (code) => (await storage.repos.pauseReasons.getByCode(code)) !== undefined,
+            readyGate: createReadyGate({ state: upstream.state, repos: storage.repos, defaultPbx: storage.defaultPbx }),
           })
         : undefined;
       if (amiPort) deps.onStop(() => amiPort.close());

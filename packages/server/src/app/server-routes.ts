@@ -23,6 +23,8 @@ export function serverRoutes(deps: {
   pbxs: ReadonlyMap<string, PbxConnection>;
   archive: ArchiveWriter;
   onQueueSettingsChanged: () => Promise<void>;
+  /** A call got a disposition: tell the agent workflow (single node; in cluster mode Ready re-reads the record). */
+  onDispositionSet?: (pbx: string, callId: string) => Promise<void>;
   allowManualExtension?: boolean;
   /** `recording.agentControl`: agents may start, pause, resume and stop the recording of their own calls. */
   recordingAgentControl?: boolean;
@@ -52,6 +54,7 @@ export function serverRoutes(deps: {
         onChange: async (resource) => {
           if (resource === 'queue' || resource === 'skill' || resource === 'skill-queue') await deps.onQueueSettingsChanged();
         },
+        ...(deps.onDispositionSet ? { onDispositionSet: deps.onDispositionSet } : {}),
       },
       pbx: [...deps.pbxs.keys()][0] ?? 'main',
       ...(deps.defaultCountry ? { defaultCountry: deps.defaultCountry as never } : {}),

@@ -36,6 +36,18 @@ export interface SignedInAgent {
   afterCall: { state: 'wrap-up' | 'paused'; reason: string; at: number } | null;
   /** Who made the last pause change: this server, or another AMI application. */
   changedBy: 'server' | 'external';
+  /**
+   * The call whose disposition the agent owes: its queue requires one before Ready. Set when the
+   * call completes, cleared once the disposition is on the call record (or a supervisor forces Ready).
+   */
+  dispositionDue: DispositionDue | null;
+}
+
+/** A call whose disposition an agent still owes. */
+export interface DispositionDue {
+  /** The call id (Asterisk linkedid). */
+  callId: string;
+  queue: string;
 }
 
 export type AgentWorkflowEvent =
@@ -48,5 +60,7 @@ export type AgentWorkflowEvent =
 
 /** Public, copyable view of a signed-in agent. */
 export function snapshotAgent(agent: SignedInAgent): Readonly<SignedInAgent> {
-  return Object.freeze({ ...agent, queues: agent.queues.map((q) => ({ ...q })), afterCall: agent.afterCall && { ...agent.afterCall } });
+  return Object.freeze({ ...agent, queues: agent.queues.map((q) => ({ ...q })), afterCall: agent.afterCall && { ...agent.afterCall },
+    dispositionDue: agent.dispositionDue && { ...agent.dispositionDue },
+  });
 }

@@ -13,7 +13,8 @@ export function sameAgentView(a: AgentView, b: AgentView): boolean {
     a.queues.join() === b.queues.join() &&
     a.wrapupEndsAt === b.wrapupEndsAt &&
     a.pauseAfterCall === b.pauseAfterCall &&
-    a.extension === b.extension
+    a.extension === b.extension &&
+    (a.dispositionDue?.callId ?? null) === (b.dispositionDue?.callId ?? null)
   );
 }
 

@@ -8,8 +8,8 @@ export interface AgentRoster {
   byExtension(pbx: string, extension: string): Readonly<SignedInAgent> | undefined;
   /** The agent at an extension, including one whose sign-in is still adding her queue memberships. */
   agentIdAt(pbx: string, extension: string): string | undefined;
-  /** A queue call ended at `iface`: the workflow starts wrap-up or applies pause-after-call. */
-  callCompleted(pbx: string, iface: string, queue: string | null): Promise<void>;
+  /** A queue call (`linkedid`) ended at `iface`: the workflow starts wrap-up or applies pause-after-call. */
+  callCompleted(pbx: string, iface: string, queue: string | null, linkedid?: string): Promise<void>;
   /**
    * Asterisk reported the pause state of `iface` (QueueMemberPause): `members` is its state in
    * every queue now. The workflow reconciles with it (a change it did not ask for is external).

@@ -155,6 +155,7 @@ export class CtiProjector {
       pauseAfterCall: a.pauseAfterCall,
       callId: activity.callId,
       changedBy: a.changedBy,
+      dispositionDue: a.dispositionDue ? { ...a.dispositionDue } : null,
     };
   }
 
@@ -229,7 +230,7 @@ export class CtiProjector {
         break;
       case 'agent-completed':
         // Failures are logged and reported to the agent by the workflow itself.
-        void this.#d.agents.callCompleted(pbx, c.interface, c.queue);
+        void this.#d.agents.callCompleted(pbx, c.interface, c.queue, c.linkedid);
         this.#dirtyQueues.add(c.queue);
         break;
       case 'queue-caller-joined':

@@ -1,5 +1,6 @@
 import { hashPassword } from '../identity/index.ts';
 import type { Repositories } from '../persistence/repositories/index.ts';
+import { DEMO_DISPOSITIONS } from './demo-dispositions.ts';
 import { DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_PAUSE_REASONS, DEMO_QUEUES, DEMO_SKILLS } from './demo-data.ts';
 
 export interface DemoCredentials {
@@ -34,6 +35,7 @@ export async function seedDemo(repos: Repositories, pbx: string): Promise<boolea
     });
   }
   for (const r of DEMO_PAUSE_REASONS) await repos.pauseReasons.create(r);
+  for (const d of DEMO_DISPOSITIONS) await repos.dispositions.set(pbx, d.queue, { required: false, codes: d.codes.map((c) => ({ ...c })) });
   const password = (u: string) => DEMO_ACCOUNTS.find((a) => a.username === u)?.password ?? `${u}-demo`;
   const agentIds: string[] = [];
   for (const a of DEMO_AGENTS) {

@@ -18,6 +18,7 @@ export const CALL_LOG_CSV_COLUMNS = [
   'started_at', 'answered_at', 'ended_at', 'pbx', 'linkedid', 'direction', 'queue', 'caller_number', 'caller_name',
   'called_number', 'customer_id', 'language', 'outcome', 'answered_by', 'answered_agent_id', 'wait_seconds',
   'ring_seconds', 'talk_seconds', 'hold_seconds', 'wrapup_seconds', 'transferred', 'hangup_by', 'hangup_cause',
+  'disposition', 'notes',
 ] as const;
 
 export interface CallLogDeps {
@@ -34,7 +35,7 @@ export function callRecordCsvLine(zone: ReportZone, c: CallRecord): string {
     time(zone, c.startedAt), time(zone, c.answeredAt), time(zone, c.endedAt), c.pbx, c.linkedid, c.direction, c.queue,
     c.callerNumber, c.callerName, c.calledNumber, c.customerId, c.language, c.outcome, c.answeredBy, c.answeredAgentId,
     c.waitSeconds, c.ringSeconds, c.talkSeconds, c.holdSeconds, c.wrapupSeconds, c.transferred ? 1 : 0, c.hangupBy,
-    c.hangupCause,
+    c.hangupCause, c.disposition, c.notes,
   ]);
 }
 

@@ -15,6 +15,7 @@ export function savedAgent(agent: Readonly<SignedInAgent>): SavedAgent {
     wrapupEndsAt: agent.wrapupEndsAt,
     pauseAfterCall: agent.pauseAfterCall,
     queues: agent.queues.map((q) => ({ ...q })),
+    dispositionDue: agent.dispositionDue && { ...agent.dispositionDue },
   };
 }
 
@@ -51,6 +52,7 @@ export async function restoreAgents(deps: {
         iface: `${deps.deviceTech(s.pbx)}/${s.extension}`,
         afterCall: null,
         changedBy: 'server',
+        dispositionDue: s.dispositionDue ?? null,
       });
       continue;
     }
@@ -70,6 +72,7 @@ export async function restoreAgents(deps: {
       pauseAfterCall: null,
       afterCall: null,
       changedBy: 'server',
+      dispositionDue: null,
     });
   }
   return out;

@@ -4,6 +4,7 @@ import { recordPresence, restoreAgents } from './agent-presence.ts';
 import type { AgentDirectory, AgentProfile, PresenceStore, QueueAssignment, Timesheet, TimesheetState } from './ports.ts';
 import { type MemberRef, QueueMembership, WRAPUP_REASON } from './queue-membership.ts';
 import { type AgentWorkflowEvent, type SignedInAgent, snapshotAgent } from './signed-in-agent.ts';
+import { DispositionGate } from './disposition-gate.ts';
 import { OwnPauseRequests } from './own-pause-requests.ts';
 import { WrapupTimers } from './wrapup-timers.ts';
 
@@ -63,6 +64,7 @@ export class AgentService {
   /** Serialise commands per agent so two clicks cannot interleave their AMI actions. */
   readonly #locks = new Map<string, Promise<unknown>>();
   readonly #own = new OwnPauseRequests();
+  readonly #gate: DispositionGate;
 
   constructor(deps: AgentServiceDeps) {
     const presence = deps.presence;
@@ -76,6 +78,7 @@ export class AgentService {
         }
       : deps;
     this.#members = new QueueMembership(deps.pbx, deps.confirmTimeoutMs ?? 5000);
+    this.#gate = new DispositionGate(deps.directory);
     this.#wrapup = new WrapupTimers(deps.timers ?? { setTimeout, clearTimeout }, (agentId) => {
       void this.ready(agentId).catch((err: unknown) => this.#failed(agentId, 'wrap-up-timeout', err));
     });
@@ -127,9 +130,15 @@ export class AgentService {
     });
   }
 
-  ready(agentId: string): Promise<Readonly<SignedInAgent>> {
+  /**
+   * Back to Ready. Refused with `CTI_ERR_DISPOSITION_REQUIRED` while the agent owes the disposition
+   * of her last call (disposition-gate.ts); `force` (a supervisor's forceReady) waives it.
+   */
+  ready(agentId: string, options: { force?: boolean } = {}): Promise<Readonly<SignedInAgent>> {
     return this.#serial(agentId, async () => {
       const agent = this.#require(agentId);
+      if (options.force) agent.dispositionDue = null;
+      else await this.#gate.check(agent);
       await this.#pauseMembers(agent, false, undefined, agent.queues.map((q) => q.queue));
       this.#wrapup.clear(agentId);
       await this.#setState(agent, 'ready', null);
@@ -190,9 +199,15 @@ export class AgentService {
    * (`afterCall`), not only once Asterisk has confirmed the pause. A failure is logged and
    * reported to the agent as a `failed` workflow event.
    */
-  callCompleted(pbx: string, iface: string, queue: string | null): Promise<void> {
+  callCompleted(pbx: string, iface: string, queue: string | null, linkedid?: string): Promise<void> {
     const agent = [...this.#agents.values()].find((a) => a.pbx === pbx && a.iface === iface);
-    if (!agent || agent.state === 'paused') return Promise.resolve();
+    if (!agent) return Promise.resolve();
+    if (agent.state === 'paused') {
+      // Paused during the call: no wrap-up, but the disposition is still owed before Ready.
+      return this.#serial(agent.agentId, async () => {
+        await this.#oweDisposition(agent, queue, linkedid, true);
+      }).catch((err: unknown) => this.#failed(agent.agentId, 'disposition', err));
+    }
     const at = this.#deps.now();
     agent.afterCall = agent.pauseAfterCall
       ? { state: 'paused', reason: agent.pauseAfterCall, at }
@@ -200,7 +215,9 @@ export class AgentService {
     this.#deps.emit({ type: 'state', agent: snapshotAgent(agent), at });
     const action = agent.pauseAfterCall ? 'pause-after-call' : 'wrap-up';
     return this.#serial(agent.agentId, async () => {
-      if (!this.#agents.has(agent.agentId) || agent.state === 'paused') return this.#dropAfterCall(agent);
+      if (!this.#agents.has(agent.agentId)) return this.#dropAfterCall(agent);
+      const owed = await this.#oweDisposition(agent, queue, linkedid, agent.state === 'paused');
+      if (agent.state === 'paused') return this.#dropAfterCall(agent);
       const queues = agent.queues.map((q) => q.queue);
       if (agent.pauseAfterCall) {
         const reason = agent.pauseAfterCall;
@@ -211,8 +228,10 @@ export class AgentService {
         return;
       }
       const profile = await this.#deps.directory.agent(agent.agentId);
-      const rule = profile ? await this.#deps.directory.wrapupRule(profile, queue) : null;
-      if (!rule || (rule.seconds <= 0 && rule.mode === 'timeout')) return this.#dropAfterCall(agent);
+      const found = profile ? await this.#deps.directory.wrapupRule(profile, queue) : null;
+      // A required disposition keeps the agent in wrap-up even with no wrap-up time (overdue at once).
+      const rule = found ?? (owed ? { seconds: 0, mode: 'timeout' as const } : null);
+      if (!rule || (rule.seconds <= 0 && rule.mode === 'timeout' && !owed)) return this.#dropAfterCall(agent);
       await this.#pauseMembers(agent, true, WRAPUP_REASON, queues);
       agent.wrapupEndsAt = rule.mode === 'timeout' ? at + rule.seconds * 1000 : null;
       await this.#setState(agent, 'wrap-up', WRAPUP_REASON, at);
@@ -349,6 +368,7 @@ export class AgentService {
         pauseAfterCall: null,
         afterCall: null,
         changedBy: 'server',
+        dispositionDue: null,
       };
       this.#agents.set(agentId, agent);
       await this.#deps.timesheet.recordState({ agentId, sessionId, extension: seat.extension, state: 'ready', reason: null, at });
@@ -435,6 +455,39 @@ export class AgentService {
   /** QueuePause on the agent's behalf, known as our own while it is in flight. */
   #pauseMembers(agent: SignedInAgent, paused: boolean, reason: string | undefined, queues: string[], single = false): Promise<void> {
     return this.#own.around(agent.pbx, agent.iface, paused, () => this.#members.pause(this.#ref(agent), paused, reason, queues, single));
+  }
+
+  /**
+   * A disposition was stored for a call (`callId` on `pbx`). The agent who owed it no longer does;
+   * if her wrap-up time has already run out (a timeout policy), she goes Ready now, as the timeout
+   * would have done. A failure of that step is logged and sent as `agent.error`.
+   */
+  dispositionRecorded(pbx: string, callId: string): Promise<void> {
+    const agent = [...this.#agents.values()].find((a) => a.pbx === pbx && a.dispositionDue?.callId === callId);
+    if (!agent) return Promise.resolve();
+    const agentId = agent.agentId;
+    return this.#serial(agentId, async () => {
+      if (agent.dispositionDue?.callId !== callId || !this.#agents.has(agentId)) return false;
+      const at = this.#deps.now();
+      agent.dispositionDue = null;
+      this.#deps.emit({ type: 'state', agent: snapshotAgent(agent), at });
+      return agent.state === 'wrap-up' && agent.wrapupEndsAt !== null && agent.wrapupEndsAt <= at && !this.#wrapup.has(agentId);
+    })
+      .then(async (overdue) => {
+        if (overdue) await this.ready(agentId);
+      })
+      .catch((err: unknown) => this.#failed(agentId, 'wrap-up-timeout', err));
+  }
+
+  /** Records the call the agent now owes a disposition for (or none); `announce` emits the change. */
+  async #oweDisposition(agent: SignedInAgent, queue: string | null, linkedid: string | undefined, announce: boolean): Promise<boolean> {
+    const owed = await this.#gate.owedAfter(agent.pbx, queue, linkedid);
+    const changed = (agent.dispositionDue?.callId ?? null) !== (owed?.callId ?? null);
+    agent.dispositionDue = owed;
+    if (changed && announce && this.#agents.has(agent.agentId)) {
+      this.#deps.emit({ type: 'state', agent: snapshotAgent(agent), at: this.#deps.now() });
+    }
+    return owed !== null;
   }
 
   /** Something done for the agent without a command failed: log it and tell the agent (`agent.error`). */

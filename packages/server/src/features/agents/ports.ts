@@ -12,7 +12,7 @@ export interface AgentProfile {
 }
 
 export type { QueueAssignment, TimesheetState } from '../../contact-center/signed-in-agent.ts';
-import type { QueueAssignment, TimesheetState } from '../../contact-center/signed-in-agent.ts';
+import type { DispositionDue, QueueAssignment, TimesheetState } from '../../contact-center/signed-in-agent.ts';
 
 export interface WorkstationMatch {
   id: string;
@@ -41,6 +41,10 @@ export interface AgentDirectory {
   pauseReason(code: string): Promise<PauseReasonInfo | undefined>;
   /** The wrap-up that applies after a call from `queue` (agent override, then queue, then global). */
   wrapupRule(agent: AgentProfile, queue: string | null): Promise<WrapupRule>;
+  /** Whether calls from this queue need a disposition before the agent is Ready. Absent: never. */
+  dispositionRequired?(pbx: string, queue: string): Promise<boolean>;
+  /** Whether the call's record carries a disposition (set through any node). */
+  dispositionSet?(pbx: string, callId: string): Promise<boolean>;
 }
 
 export interface Timesheet {
@@ -78,6 +82,8 @@ export interface SavedAgent {
   wrapupEndsAt: number | null;
   pauseAfterCall: string | null;
   queues: QueueAssignment[];
+  /** The call whose disposition the agent owes; absent in rows saved before dispositions existed. */
+  dispositionDue?: DispositionDue | null;
 }
 
 /** Where the workflow keeps each signed-in agent's state across restarts. */

@@ -1,1 +1,1 @@
-export { type AgentWorkflowEvent, type SignedInAgent, snapshotAgent } from '../../contact-center/signed-in-agent.ts';
+export { type AgentWorkflowEvent, type DispositionDue, type SignedInAgent, snapshotAgent } from '../../contact-center/signed-in-agent.ts';

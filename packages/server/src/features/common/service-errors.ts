@@ -38,4 +38,6 @@ export const ServiceErrors = {
   recordingNotAllowed: make('CTI_ERR_RECORDING_NOT_ALLOWED', 403),
   notRecording: make('CTI_ERR_NOT_RECORDING', 409),
   alreadyRecording: make('CTI_ERR_ALREADY_RECORDING', 409),
+  dispositionRequired: make('CTI_ERR_DISPOSITION_REQUIRED', 409),
+  unknownDisposition: make('CTI_ERR_UNKNOWN_DISPOSITION', 400),
 } as const;

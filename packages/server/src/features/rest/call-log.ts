@@ -100,6 +100,8 @@ export function toCallRecordDto(c: CallRecord, agentName?: string | null): CallR
     outcome: c.outcome === 'rejected' ? 'failed' : c.outcome === 'answered' && c.transferred ? 'transferred' : c.outcome,
     hangupCause: Number.isFinite(cause) ? cause : null,
     recordingFile: c.recordingFile ?? null,
+    disposition: c.disposition,
+    notes: c.notes,
   };
 }
 

@@ -14,6 +14,8 @@ export interface FeatureRoutesHooks {
   onUserDisabled?(userId: string): void | Promise<void>;
   /** After every directory write (`resource` is e.g. `user`, `agent`, `skill-queue`), for example to refresh caches. */
   onChange?(resource: string, change: CrudChange<unknown>): void | Promise<void>;
+  /** A call's record got a disposition (`PUT /api/calls/:callId/disposition`): the agent who owed it may be Ready. */
+  onDispositionSet?(pbx: string, callId: string): void | Promise<void>;
 }
 
 export interface FeatureRoutesDeps {

@@ -5,10 +5,12 @@
  * `buildGatewayApp({ ..., routes: featureRoutes({ repos, db, hooks }) })`.
  */
 import type { FastifyInstance } from 'fastify';
+import { callDispositionRoutes } from './call-disposition-routes.ts';
 import { callsRoutes } from './calls-routes.ts';
 import { customersRoutes } from './customers-routes.ts';
 import { type FeatureRoutesDeps, featureContext } from './deps.ts';
 import { directoryRoutes } from './directory-routes.ts';
+import { dispositionsRoutes } from './dispositions-routes.ts';
 import { reportsRoutes } from './reports-routes.ts';
 import { wrapupRoutes } from './wrapup-routes.ts';
 
@@ -26,6 +28,8 @@ export function featureRoutes(deps: FeatureRoutesDeps): (app: FastifyInstance) =
       await customersRoutes(scope, ctx);
       await wrapupRoutes(scope, ctx);
       await callsRoutes(scope, ctx);
+      await dispositionsRoutes(scope, ctx);
+      await callDispositionRoutes(scope, ctx);
       await reportsRoutes(scope, ctx);
     });
   };
