@@ -1,3 +1,4 @@
+import ar from '../../packages/web/src/i18n/locales/ar/supervisor.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../packages/server/test/support/test-server.ts';
 import { userId } from '../../packages/server/test/workflow/helpers.ts';
@@ -98,5 +99,14 @@ describe("the supervisor's hang-up, in Chromium", () => {
     }, 'the audit record of the hang-up');
     expect(audit).toMatchObject({ username: 'sam', role: 'supervisor', action: 'call.hangup', ok: true });
     expect(await page.evaluate(() => (window as unknown as { __sounds: number }).__sounds)).toBe(0);
+
+    // The same wallboard in Arabic: right to left, every string of the page translated.
+    await page.goto('/?lang=ar#/wallboard');
+    await row.waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await text(page.getByTestId('wallboard').locator('h1'))).toBe(ar.title);
+    const state = (await row.getAttribute('data-state')) as keyof typeof ar.state;
+    expect(await text(row.getByTestId('agent-state'))).toBe(ar.state[state]);
+    await b.shot('supervisor-hangup-4-arabic');
   }, 90_000);
 });

@@ -57,7 +57,7 @@ export function AgentsGrid({
                   <tr key={a.agentId} className={`agent-row state-row-${a.state}`} data-testid={`agent-row-${a.agentId}`} data-state={a.state}>
                     <td>
                       <div className="agent-name">{a.name ?? a.agentId}</div>
-                      <div className="small muted mono" data-testid="agent-extension">
+                      <div className="small muted" data-testid="agent-extension">
                         {a.extension ? t('grid.extension', { extension: a.extension }) : t('grid.noDesk')}
                       </div>
                     </td>
