@@ -83,7 +83,8 @@ function within(viewer: Viewer, kind: KeyKind, pbx: string | undefined, value: s
  * extension, agent or queue key needs one of them within the principal's reach on the event's
  * PBX (and, where the catalogue says so, an extra permission for that key) and within the
  * client's filter. `memberOf` lists the PBX keys (`pbxKey`) of the queues the event's agent is a
- * member of: a viewer that sees queue members reaches the agent through them.
+ * member of: a viewer that sees queue members reaches the agent through them, for events that
+ * name no queue (a call of another queue stays that queue's).
  * PBX-wide events (no such key) go to everyone holding the permission.
  */
 export function viewerSees(viewer: Viewer, type: string, scope: EventScope, memberOf?: readonly string[]): boolean {
@@ -95,7 +96,10 @@ export function viewerSees(viewer: Viewer, type: string, scope: EventScope, memb
     const value = scope[kind];
     if (value === undefined) continue;
     scoped = true;
-    if (!viewer.all && !within(viewer, kind, scope.pbx, value) && !(kind === 'agent' && reachesMember(viewer, memberOf))) {
+    // Reaching an agent through the queues she is a member of shows her agent events, not the
+    // calls she takes from other queues: an event of a queue is seen through that queue.
+    const member = kind === 'agent' && scope.queue === undefined && reachesMember(viewer, memberOf);
+    if (!viewer.all && !within(viewer, kind, scope.pbx, value) && !member) {
       continue;
     }
     const extra = def.keyPermissions?.[kind];
