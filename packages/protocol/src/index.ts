@@ -30,3 +30,4 @@ export * from './rest/dispositions.ts';
 export * from './rest/reports.ts';
 export * from './rest/audit.ts';
 export * from './rest/transfer-targets.ts';
+export * from './rest/webhooks.ts';

@@ -16,6 +16,7 @@ import type { PbxConnection } from '../pbx/pbx-connection.ts';
 import type { AmiPortHandle } from './ami-port-wiring.ts';
 import { type ClusterPart, wireCluster } from './cluster-part.ts';
 import { type GatewayUpstream, wireGateway } from './gateway-part.ts';
+import { integrationRoutes } from './integrations-part.ts';
 import { type OwnerPart, wireOwner } from './owner-part.ts';
 import { resolvePbxs } from './pbx-configs.ts';
 import { wireStorage } from './storage-part.ts';
@@ -89,7 +90,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
         onDispositionSet: (pbx, callId) => o.agents.dispositionRecorded(pbx, callId),
       };
     }
-    const front = await gateway.serve(upstream, { ...storage, dataDir, demo: demo ? DEMO_ACCOUNTS : undefined, webRoot: options.webRoot, defaultPbx });
+    const integrations = integrationRoutes({ config, handle: storage.handle, log, onStop });
+    const front = await gateway.serve(upstream, { ...storage, dataDir, demo: demo ? DEMO_ACCOUNTS : undefined, webRoot: options.webRoot, defaultPbx, integrations });
 
     if (demo && config.demo.autoSignIn) {
       // Sign the demo agents in (all but the first, who is yours to sign in) and start the traffic.

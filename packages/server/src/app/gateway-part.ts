@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { CtiBus } from '../cluster/index.ts';
 import type { Config } from '../config/index.ts';
@@ -13,6 +14,7 @@ import {
   trustProxyOption,
 } from '../gateway/index.ts';
 import { systemClock } from '../identity/index.ts';
+import type { ApiKeyStore } from '../identity/ports.ts';
 import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
 import { registerSpoolMetrics } from '../persistence/spool/spool-metrics.ts';
 import type { ArchiveWriter } from '../persistence/archive/archive-writer.ts';
@@ -78,6 +80,8 @@ export function wireGateway(deps: {
       demo: DemoCredentials[] | undefined;
       webRoot: string | undefined;
       defaultPbx: string;
+      /** Integration routes (webhooks), given the API-key store the gateway authenticates with. */
+      integrations?: (app: FastifyInstance, apiKeys: ApiKeyStore) => Promise<void>;
     }): Promise<ServedGateway> {
       // Agents signed in before this gateway followed the events: learn where they sit.
       router.seedSeats(upstream.state.snapshot().agents);
@@ -107,7 +111,7 @@ export function wireGateway(deps: {
         metrics,
         storageHealth: () => storage.durable.health(),
         ...(tls ? { https: await import('./tls-files.ts').then((m) => m.readTlsFiles(tls)) } : {}),
-        routes: serverRoutes({
+        routes: withIntegrations(storage.integrations, identity.apiKeys, serverRoutes({
           defaultCountry: config.phone.defaultCountry,
           defaultWrapup: { seconds: config.wrapup.seconds, mode: config.wrapup.mode },
           allowManualExtension: config.allowManualExtension,
@@ -121,7 +125,7 @@ export function wireGateway(deps: {
           archive: storage.archive,
           onQueueSettingsChanged: upstream.onQueueSettingsChanged,
           ...(upstream.onDispositionSet ? { onDispositionSet: upstream.onDispositionSet } : {}),
-        }),
+        })),
       });
       deps.onStop(() => app.close());
       const address = await app.listen({ host: config.http.host, port: config.http.port });
@@ -144,3 +148,14 @@ export function wireGateway(deps: {
 }
 
 export type GatewayPart = ReturnType<typeof wireGateway>;
+
+function withIntegrations(
+  integrations: ((app: FastifyInstance, apiKeys: ApiKeyStore) => Promise<void>) | undefined,
+  apiKeys: ApiKeyStore,
+  routes: (app: FastifyInstance) => Promise<void>,
+): (app: FastifyInstance) => Promise<void> {
+  return async (app) => {
+    await routes(app);
+    await integrations?.(app, apiKeys);
+  };
+}

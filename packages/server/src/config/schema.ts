@@ -217,6 +217,68 @@ export const ConfigSchema = T.Object({
     },
     { default: {} },
   ),
+  /** Webhook deliveries to integrations (subscriptions are managed at `/api/webhooks`). */
+  webhooks: T.Object(
+    {
+      /**
+       * Deliver to loopback, private (RFC 1918, unique-local), link-local and other non-public
+       * addresses. Off by default: a subscription could otherwise reach the server's own network.
+       * Checked when a subscription is saved (literal addresses) and on every attempt (the
+       * address the name resolves to).
+       */
+      allowPrivateAddresses: T.Boolean({ default: false }),
+      /** One attempt's bound: connecting, sending and reading the answer. */
+      timeoutMs: T.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
+      /** Attempts before a delivery is marked failed. */
+      maxAttempts: T.Integer({ minimum: 1, maximum: 50, default: 8 }),
+      /** The first retry waits about this long; each next one twice as long (with jitter), up to `backoffMaxMs`. */
+      backoffBaseMs: T.Integer({ minimum: 10, default: 5_000 }),
+      backoffMaxMs: T.Integer({ minimum: 10, default: 3_600_000 }),
+      /** Deliveries in flight per subscription (a slow receiver holds only its own). */
+      concurrencyPerSubscription: T.Integer({ minimum: 1, maximum: 64, default: 4 }),
+      /** Deliveries in flight in all. */
+      maxConcurrent: T.Integer({ minimum: 1, maximum: 1024, default: 64 }),
+      /** How often due retries are looked for (new events go out at once). */
+      pollIntervalMs: T.Integer({ minimum: 10, default: 1_000 }),
+      /** Delivered and failed deliveries are kept this long in the log. */
+      retentionDays: T.Integer({ minimum: 1, default: 14 }),
+    },
+    { default: {} },
+  ),
+  /**
+   * A CRM consulted for the screen pop, next to the built-in directory. Off while `urlTemplate`
+   * is unset. The directory wins: a customer found there keeps its id and name, and the CRM's
+   * answer only fills the fields the directory leaves empty (company, language, link).
+   */
+  crmLookup: T.Object(
+    {
+      /** E.g. `https://crm.example/api/contacts?phone={e164}`; `{e164}` is the caller's number, URL-encoded. */
+      urlTemplate: T.Optional(T.String({ pattern: '^https?://[^\\s]+$', maxLength: 2048 })),
+      /** Request headers (an `Authorization` token, say). */
+      headers: T.Record(T.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }), T.String({ pattern: '^[^\\r\\n\\x00]{0,4096}$' }), { default: {} }),
+      /** The ringing event waits at most this long for the CRM; a later answer updates the pop. */
+      timeoutMs: T.Integer({ minimum: 0, maximum: 30_000, default: 800 }),
+      /** The request is abandoned after this long; its answer can no longer update anything. */
+      lateTimeoutMs: T.Integer({ minimum: 1, maximum: 120_000, default: 10_000 }),
+      /** Answers (found or not) are cached per number this long; failures are not cached. */
+      cacheTtlSeconds: T.Integer({ minimum: 0, default: 300 }),
+      cacheSize: T.Integer({ minimum: 0, default: 1000 }),
+      /** Where the contact is in the JSON answer (dot path; '' for the answer itself); an array yields its first element. */
+      resultPath: T.String({ default: '', maxLength: 200 }),
+      /** Dot paths of the contact's fields in that element. */
+      fields: T.Object(
+        {
+          id: T.String({ default: 'id', maxLength: 200 }),
+          name: T.String({ default: 'name', maxLength: 200 }),
+          company: T.String({ default: 'company', maxLength: 200 }),
+          language: T.String({ default: 'language', maxLength: 200 }),
+          url: T.String({ default: 'url', maxLength: 200 }),
+        },
+        { default: {} },
+      ),
+    },
+    { default: {} },
+  ),
   /** Agents may sign in with an extension they name when their workstation is unknown. */
   allowManualExtension: T.Boolean({ default: true }),
   log: T.Object(

@@ -295,6 +295,40 @@ export interface SpoolAppliedTable {
   at: number;
 }
 
+/** An integration's webhook subscription (migration 0013). */
+export interface WebhookSubscriptionsTable {
+  id: string;
+  api_key_id: string;
+  url: string;
+  /** The HMAC key deliveries are signed with; needed in clear to sign. */
+  secret: string;
+  /** JSON array of catalogue event types. */
+  event_types: string;
+  description: string | null;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One event to deliver to one subscription: the outbox and the delivery log (migration 0013). */
+export interface WebhookDeliveriesTable {
+  id: string;
+  subscription_id: string;
+  event_key: string;
+  event_type: string;
+  body: string;
+  /** 'pending' | 'delivered' | 'failed'. */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  response_code: number | null;
+  locked_until: number | null;
+  locked_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   user_scopes: UserScopesTable;
@@ -323,4 +357,6 @@ export interface Database {
   agent_presence: AgentPresenceTable;
   spool_applied: SpoolAppliedTable;
   queue_dispositions: QueueDispositionsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -18,6 +18,7 @@ import { authSessions } from './0009-auth-sessions.ts';
 import { callRecordings } from './0010-call-recordings.ts';
 import { customerCompany } from './0011-customer-company.ts';
 import { dispositions } from './0012-dispositions.ts';
+import { webhooks } from './0013-webhooks.ts';
 import { queueAlertThresholds } from './0014-queue-alert-thresholds.ts';
 
 export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -34,6 +35,7 @@ export function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0010-call-recordings': callRecordings,
     '0011-customer-company': customerCompany,
     '0012-dispositions': dispositions,
+    '0013-webhooks': webhooks,
     '0014-queue-alert-thresholds': queueAlertThresholds,
   };
 }
