@@ -35,6 +35,7 @@ import { demoInfo } from '../wire/demo-info.ts';
 import { routes } from '../wire/routes.ts';
 import { type CustomersApi, customersApi } from './customers.ts';
 import { type Resource, resource, toPage } from './resource.ts';
+import { type WebhooksApi, webhooksApi } from './webhooks.ts';
 
 type Create<T> = Omit<T, 'id'> & { id?: string };
 type Update<T> = Partial<Omit<T, 'id'>>;
@@ -69,6 +70,8 @@ export interface RestApi {
   calls: { list(query?: CallRecordQuery): Promise<Page<CallRecord>> };
   reports: { get(name: ReportName, query: ReportQuery): Promise<ReportResult> };
   audit: { list(query?: AuditQuery): Promise<Page<AuditEntry>> };
+  /** Integrations' webhook subscriptions and their delivery logs (admins). */
+  webhooks: WebhooksApi;
 }
 
 export function restApi(http: Http, timers: Timers): RestApi {
@@ -110,5 +113,6 @@ export function restApi(http: Http, timers: Timers): RestApi {
     calls: { list: async (query) => toPage<CallRecord>(await http.request('GET', routes.calls, { query: q(query) })) },
     reports: { get: (name, query) => http.request('GET', routes.report(name), { query: q(query) }) },
     audit: { list: async (query) => toPage<AuditEntry>(await http.request('GET', routes.audit, { query: q(query) })) },
+    webhooks: webhooksApi(http),
   };
 }

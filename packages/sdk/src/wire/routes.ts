@@ -34,6 +34,9 @@ export const routes = {
   calls: '/api/calls',
   report: (name: string) => `/api/reports/${enc(name)}`,
   audit: '/api/audit',
+  webhooks: '/api/webhooks',
+  webhookTest: (id: string) => `/api/webhooks/${enc(id)}/test`,
+  webhookDeliveries: (id: string) => `/api/webhooks/${enc(id)}/deliveries`,
   item: (collection: string, id: string) => `${collection}/${enc(id)}`,
 } as const;
 
