@@ -98,6 +98,8 @@ export class CallEventProjection {
     // The owner of a click-to-dial hears the callee answer: her call is answered too.
     const owner = call?.facts.owner ?? null;
     const parties = owner !== null && owner !== extension ? [owner, extension] : [extension];
+    // Read now: the chain may run after a short call has left the model.
+    const queue = call?.facts.queues[0] ?? null;
     for (const party of parties) {
       const direction = this.#direction(pbx, linkedid, party);
       this.#chain(key, async () => {
@@ -107,7 +109,7 @@ export class CallEventProjection {
           callerName: call?.facts.callerName ?? null,
           answeredAt: iso(answeredAt),
           waitSeconds: joined === null ? null : Math.max(0, Math.round((answeredAt - joined) / 1000)),
-        });
+        }, queue);
       });
     }
     const set = this.#ringing.get(key);
@@ -119,7 +121,8 @@ export class CallEventProjection {
     const key = `${pbx}|${linkedid}`;
     const set = this.#ringing.get(key);
     if (!set?.delete(extension)) return;
-    this.#chain(key, async () => this.callEvent(pbx, linkedid, 'call.dismissed', extension, { reason }));
+    const queue = this.#d.models().get(pbx)?.calls.get(linkedid)?.facts.queues[0] ?? null;
+    this.#chain(key, async () => this.callEvent(pbx, linkedid, 'call.dismissed', extension, { reason }, queue));
   }
 
   dismissAll(pbx: string, linkedid: string, reason: 'caller-left'): void {
