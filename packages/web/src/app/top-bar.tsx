@@ -34,8 +34,10 @@ export function TopBar({ title, user }: { title: string; user: PrincipalSummary 
           {initials(user.username)}
         </div>
         <div>
-          <div data-testid="current-user">{user.username}</div>
-          <div className="small muted">{user.role}</div>
+          <div data-testid="current-user" dir="auto">
+            {user.username}
+          </div>
+          <div className="small muted">{t(`roles.${user.role}`, { defaultValue: user.role })}</div>
         </div>
       </div>
       <BusyButton className="btn btn-sm" onClick={() => client.logout()} testId="logout">

@@ -1,7 +1,26 @@
-/** Formatting helpers shared by every screen. Pure: no React, no DOM. */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { currentLanguage } from '../i18n/index.ts';
 
-/** 0 → "0:00", 75 → "1:15", 3725 → "1:02:05". Negative values count as 0. */
+/**
+ * Formatting helpers shared by every screen: dates, durations, numbers and percentages follow the
+ * current language through Intl (with the browser's region when it speaks that language, so
+ * en-GB gets day/month dates). Digits stay Western (latn) in every language, as phone numbers and
+ * extensions are. No React, no DOM. `lang` overrides the language (tests, exports).
+ */
+
+/** The Intl locale for a language: the browser's own tag when it is a variant of that language. */
+export function intlLocale(lang: string = currentLanguage()): string {
+  const browser = typeof navigator === 'undefined' ? undefined : navigator.language;
+  const tag = browser && browser.split('-')[0]?.toLowerCase() === lang ? browser : lang;
+  return `${tag}-u-nu-latn`;
+}
+
+/** 10002 → "10,002" (en), "10 002" (fr). */
+export function formatNumber(value: number, lang?: string): string {
+  return new Intl.NumberFormat(intlLocale(lang)).format(value);
+}
+
+/** 0 → "0:00", 75 → "1:15", 3725 → "1:02:05". Negative values count as 0. A clock: the same in every language. */
 export function formatDuration(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(totalSeconds));
   const hours = Math.floor(s / 3600);
@@ -11,13 +30,22 @@ export function formatDuration(totalSeconds: number): string {
   return `${hours > 0 ? `${hours}:` : ''}${mm}:${String(seconds).padStart(2, '0')}`;
 }
 
-/** A longer form for reports: 45 → "45s", 330 → "5m 30s", 7260 → "2h 01m". */
-export function formatDurationLong(totalSeconds: number | null | undefined): string {
+function unit(value: number, name: 'hour' | 'minute' | 'second', lang: string | undefined, pad = false): string {
+  return new Intl.NumberFormat(intlLocale(lang), {
+    style: 'unit',
+    unit: name,
+    unitDisplay: 'narrow',
+    ...(pad ? { minimumIntegerDigits: 2 } : {}),
+  }).format(value);
+}
+
+/** A longer form for reports: 45 → "45s", 330 → "5m 30s", 7260 → "2h 01m" (in French "5min 30s", in Arabic "5 د 30 ث"). */
+export function formatDurationLong(totalSeconds: number | null | undefined, lang?: string): string {
   if (totalSeconds === null || totalSeconds === undefined || !Number.isFinite(totalSeconds)) return '—';
   const s = Math.max(0, Math.round(totalSeconds));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+  if (s < 60) return unit(s, 'second', lang);
+  if (s < 3600) return `${unit(Math.floor(s / 60), 'minute', lang)} ${unit(s % 60, 'second', lang, true)}`;
+  return `${unit(Math.floor(s / 3600), 'hour', lang)} ${unit(Math.floor((s % 3600) / 60), 'minute', lang, true)}`;
 }
 
 /** Whole seconds between an ISO timestamp and `now` (never negative). */
@@ -27,26 +55,30 @@ export function secondsSince(iso: string | null | undefined, now: number): numbe
   return Number.isNaN(t) ? 0 : Math.max(0, Math.floor((now - t) / 1000));
 }
 
-/** A percentage with no decimals, or "—" when unknown. */
-export function formatPercent(value: number | null | undefined, digits = 0): string {
+/** A percentage (0–100) with `digits` decimals, or "—" when unknown: "86%", "86 %" in French. */
+export function formatPercent(value: number | null | undefined, digits = 0, lang?: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return `${value.toFixed(digits)}%`;
+  return new Intl.NumberFormat(intlLocale(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value / 100);
 }
 
-/** Local time of day, "14:05". */
-export function formatClock(iso: string | null | undefined): string {
-  if (!iso) return '—';
+function parse(iso: string | null | undefined): Date | undefined {
+  if (!iso) return undefined;
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** Local date and time, "2026-11-26 14:05". */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return `${toDateInput(d)} ${formatClock(iso)}`;
+/** Local time of day on a 24-hour clock, "14:05". */
+export function formatClock(iso: string | null | undefined, lang?: string): string {
+  const d = parse(iso);
+  if (!d) return '—';
+  return new Intl.DateTimeFormat(intlLocale(lang), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+}
+
+/** Local date and time: "26 Nov 2026, 14:05" (en-GB), "26 nov. 2026, 14:05" (fr). */
+export function formatDateTime(iso: string | null | undefined, lang?: string): string {
+  const d = parse(iso);
+  if (!d) return '—';
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(d);
 }
 
 /** A Date as the value of an `<input type="date">`: "2026-11-26" in local time. */

@@ -1,11 +1,13 @@
 import type { ApiKey } from '@amiable/protocol';
+import { useT } from '../../i18n/index.ts';
 
 /** What an API key may see, in one line. */
 export function ScopeSummary({ scope }: { scope: ApiKey['scope'] }) {
+  const { t } = useT('admin');
   const parts = [
-    scope.agents.length ? `${scope.agents.length} agents` : null,
-    scope.extensions.length ? `extensions ${scope.extensions.join(', ')}` : null,
-    scope.queues.length ? `queues ${scope.queues.join(', ')}` : null,
+    scope.agents.length ? t('apiKeys.scope.agents', { count: scope.agents.length }) : null,
+    scope.extensions.length ? t('apiKeys.scope.extensions', { list: scope.extensions.join(', ') }) : null,
+    scope.queues.length ? t('apiKeys.scope.queues', { list: scope.queues.join(', ') }) : null,
   ].filter(Boolean);
-  return <>{parts.length ? parts.join(' · ') : <span className="muted">nothing (sees no events)</span>}</>;
+  return <>{parts.length ? parts.join(' · ') : <span className="muted">{t('apiKeys.scope.nothing')}</span>}</>;
 }

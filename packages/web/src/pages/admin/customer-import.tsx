@@ -1,7 +1,9 @@
 import type { CustomerImportReport, ImportMode } from '@amiable/sdk';
 import { useRef, useState } from 'react';
 import { useClient } from '../../app/client-context.tsx';
-import { describeError } from '../../app/toasts.tsx';
+import { useT } from '../../i18n/index.ts';
+import { describeError, fieldLabel } from '../../lib/describe-error.ts';
+import { formatNumber } from '../../lib/format.ts';
 import { importProgress } from '../../lib/import-progress.ts';
 import { Card } from '../../ui/card.tsx';
 
@@ -11,12 +13,16 @@ import { Card } from '../../ui/card.tsx';
  * by default one bad row means nothing is written.
  */
 export function CustomerImport({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+  const { t } = useT('admin');
+  const { t: tc } = useT('common');
   const client = useClient();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | undefined>();
   const [report, setReport] = useState<CustomerImportReport | undefined>();
   const [running, setRunning] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; code?: string } | undefined>();
+  // The error itself is kept, so that its sentence follows the language.
+  const [failure, setFailure] = useState<unknown>();
+  const shownFailure = failure === undefined ? undefined : describeError(failure);
   const [mode, setMode] = useState<ImportMode>('all-or-nothing');
 
   const start = async () => {
@@ -29,7 +35,8 @@ export function CustomerImport({ onClose, onImported }: { onClose: () => void; o
       setReport(final);
       if (final.committed) onImported();
     } catch (error) {
-      setFailure(describeError(error));
+      console.warn('The customer import failed', error);
+      setFailure(error);
     } finally {
       setRunning(false);
     }
@@ -37,14 +44,23 @@ export function CustomerImport({ onClose, onImported }: { onClose: () => void; o
 
   const progress = report ? importProgress(report) : running ? 0 : undefined;
   return (
-    <Card title="Import customers from CSV" testId="customer-import" actions={<button type="button" className="btn btn-ghost btn-sm" onClick={onClose}>Close</button>}>
+    <Card
+      title={t('customerImport.title')}
+      testId="customer-import"
+      actions={
+        <button type="button" className="btn btn-ghost btn-sm" onClick={onClose}>
+          {tc('actions.close')}
+        </button>
+      }
+    >
       <p className="small muted">
-        One customer per line after a header line naming the columns: <code>number,name,address,language,notes</code> (any order;{' '}
-        <code>number</code> and <code>name</code> are required). A customer whose number is already known is updated.
+        {t('customerImport.intro')} <code dir="ltr">number,name,address,language,notes</code>
+        {'. '}
+        {t('customerImport.introRules')}
       </p>
       <label className="checkbox small">
         <input type="checkbox" checked={mode === 'all-or-nothing'} onChange={(e) => setMode(e.target.checked ? 'all-or-nothing' : 'best-effort')} data-testid="import-all-or-nothing" />
-        Import only if every row is valid (otherwise the valid rows are imported and the others listed)
+        {t('customerImport.allOrNothing')}
       </label>
       <div className="row-wrap">
         <input
@@ -61,35 +77,45 @@ export function CustomerImport({ onClose, onImported }: { onClose: () => void; o
         <div className="spacer" />
         <button type="button" className="btn btn-primary" disabled={!file || running} onClick={start} data-testid="import-start">
           {running && <span className="spinner" />}
-          Import
+          {t('customerImport.start')}
         </button>
       </div>
       {progress !== undefined && (
         <div className="stack-tight">
           <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress} data-testid="import-progress" data-value={progress}>
-            <div style={{ width: `${progress}%` }} />
+            <div style={{ inlineSize: `${progress}%` }} />
           </div>
           <div className="small muted" data-testid="import-progress-text">
-            {report ? `${report.processed}${report.total !== null ? ` of ${report.total}` : ''} rows checked` : 'Uploading…'}
+            {report
+              ? report.total !== null
+                ? t('customerImport.checkedOf', { processed: formatNumber(report.processed), total: formatNumber(report.total) })
+                : t('customerImport.checked', { processed: formatNumber(report.processed) })
+              : t('customerImport.uploading')}
           </div>
         </div>
       )}
-      {failure && (
-        <div className="banner banner-danger" role="alert" data-testid="import-error">
-          {failure.message} {failure.code && <span className="toast-code">{failure.code}</span>}
-          <div className="small">The import was rolled back: nothing was half-imported.</div>
+      {shownFailure && (
+        <div className="banner banner-danger" role="alert" data-testid="import-error" data-code={shownFailure.code}>
+          {shownFailure.message}
+          <div className="small">{t('customerImport.rolledBack')}</div>
         </div>
       )}
       {report && report.status !== 'running' && report.committed && (
         <div className={`banner ${report.rejected.length ? 'banner-warning' : 'banner-success'}`} data-testid="import-success">
-          Imported: {report.created} created, {report.updated} updated.
-          {report.rejected.length > 0 && ` ${report.rejected.length} row${report.rejected.length === 1 ? ' was' : 's were'} skipped (listed below); every other row was imported whole.`}
+          {t('customerImport.imported', { created: formatNumber(report.created), updated: formatNumber(report.updated) })}
+          {report.rejected.length > 0 && ` ${t('customerImport.skipped', { count: report.rejected.length })}`}
         </div>
       )}
       {report && report.status !== 'running' && !report.committed && (
         <div className="banner banner-danger" role="alert" data-testid="import-nothing-imported">
-          <strong>Nothing was imported</strong>, so nothing is half-imported.{' '}
-          {report.rejected.length > 0 ? `${report.rejected.length} row${report.rejected.length === 1 ? ' has' : 's have'} problems; fix them and import the file again.` : (report.message ?? 'The import failed.')}
+          <strong>{t('customerImport.nothingImported')}</strong> {t('customerImport.nothingHalf')}{' '}
+          {report.rejected.length > 0 ? (
+            t('customerImport.rowsWithProblems', { count: report.rejected.length })
+          ) : (
+            <>
+              {t('customerImport.failed')} {report.message && <span lang="en">{report.message}</span>}
+            </>
+          )}
         </div>
       )}
       {report && report.rejected.length > 0 && (
@@ -97,17 +123,23 @@ export function CustomerImport({ onClose, onImported }: { onClose: () => void; o
           <table className="table" data-testid="import-bad-rows">
             <thead>
               <tr>
-                <th className="num">Line</th>
-                <th>Row</th>
-                <th>Problem</th>
+                <th className="num">{t('customerImport.columns.line')}</th>
+                <th>{t('customerImport.columns.row')}</th>
+                <th>{t('customerImport.columns.problem')}</th>
               </tr>
             </thead>
             <tbody>
               {report.rejected.map((r) => (
                 <tr key={`${r.line}-${r.field ?? ''}-${r.reason}`} data-testid="import-bad-row" data-line={r.line}>
                   <td className="num mono">{r.line}</td>
-                  <td className="mono small">{r.values ? Object.values(r.values).filter(Boolean).join(', ') || '(empty)' : (r.field ?? '—')}</td>
-                  <td>{r.reason}</td>
+                  <td className="mono small" dir="auto">
+                    {r.values ? Object.values(r.values).filter(Boolean).join(', ') || t('customerImport.emptyRow') : (r.field ?? '—')}
+                  </td>
+                  {/* The server words the problem (in English), naming the column. */}
+                  <td lang="en" dir="ltr">
+                    {r.field && <span className="sr-only">{fieldLabel(r.field)}: </span>}
+                    {r.reason}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,12 +3,15 @@ import type { Resource } from '@amiable/sdk';
 import { type ReactNode, useState } from 'react';
 import { useToast } from '../../../app/toasts.tsx';
 import { useAsync } from '../../../app/use-async.ts';
+import { useT } from '../../../i18n/index.ts';
+import { describeError } from '../../../lib/describe-error.ts';
+import { formatNumber } from '../../../lib/format.ts';
 import type { FieldSpec } from '../../../lib/form-spec.ts';
 import { Card } from '../../../ui/card.tsx';
 import { EmptyState } from '../../../ui/empty-state.tsx';
+import { Icon } from '../../../ui/icon.tsx';
 import { Modal } from '../../../ui/modal.tsx';
 import { EntityForm } from './entity-form.tsx';
-import { Icon } from '../../../ui/icon.tsx';
 
 export interface Column<T> {
   header: string;
@@ -16,13 +19,16 @@ export interface Column<T> {
   className?: string;
 }
 
-/**
- * A list with create, edit and delete for one REST collection: the shape
- * shared by users, agents, skills, workstations, pause reasons…
- */
 /** Rows loaded at once: the smallest page size every admin collection accepts. */
 const LIST_LIMIT = 500;
 
+/**
+ * A list with create, edit and delete for one REST collection: the shape
+ * shared by users, agents, skills, workstations, pause reasons…
+ * `title`, `noun`, column headers and field labels come translated from the page;
+ * the sentences around them are in the admin namespace (`crud.*`), worded so that
+ * they need no grammatical agreement with the noun.
+ */
 export function CrudPage<T extends { id: string }>({
   title,
   description,
@@ -47,29 +53,28 @@ export function CrudPage<T extends { id: string }>({
   toolbar?: ReactNode;
   rowActions?: (row: T, reload: () => void) => ReactNode;
 }) {
+  const { t } = useT('admin');
+  const { t: tc } = useT('common');
   const toast = useToast();
   const list = useAsync<Page<T>>(() => resource.list({ limit: LIST_LIMIT }), [resource]);
   const [editing, setEditing] = useState<{ mode: 'create' | 'edit'; row?: T } | undefined>();
 
+  // Errors reach the form, which shows them next to the fields they name.
   const save = async (body: Record<string, unknown>) => {
-    try {
-      if (editing?.mode === 'edit' && editing.row) await resource.update(editing.row.id, body);
-      else await resource.create(body);
-      toast.success(editing?.mode === 'edit' ? `${noun} saved` : `${noun} created`);
-      setEditing(undefined);
-      list.reload();
-    } catch (error) {
-      toast.error(error, `Could not save the ${noun.toLowerCase()}`);
-    }
+    if (editing?.mode === 'edit' && editing.row) await resource.update(editing.row.id, body);
+    else await resource.create(body);
+    toast.success(noun, editing?.mode === 'edit' ? t('crud.saved') : t('crud.created'));
+    setEditing(undefined);
+    list.reload();
   };
   const remove = async (row: T) => {
-    if (!window.confirm(`Delete this ${noun.toLowerCase()}?`)) return;
+    if (!window.confirm(t('crud.confirmDelete', { noun }))) return;
     try {
       await resource.remove(row.id);
-      toast.success(`${noun} deleted`);
+      toast.success(noun, t('crud.deleted'));
       list.reload();
     } catch (error) {
-      toast.error(error, `Could not delete the ${noun.toLowerCase()}`);
+      toast.error(error, t('crud.deleteFailed'));
     }
   };
 
@@ -84,20 +89,21 @@ export function CrudPage<T extends { id: string }>({
         <div className="spacer" />
         {toolbar}
         <button type="button" className="btn btn-primary" onClick={() => setEditing({ mode: 'create' })} data-testid="crud-create">
-          New {noun.toLowerCase()}
+          <Icon name="plus" size={16} />
+          {noun}
         </button>
       </div>
       <Card flush>
         {list.error && !list.data ? (
-          <EmptyState icon={<Icon name="alert" size={30} />} title={`Could not load the ${title.toLowerCase()}`}>
-            {list.error instanceof Error ? list.error.message : String(list.error)}
+          <EmptyState icon={<Icon name="alert" size={30} />} title={t('crud.loadFailed', { title })}>
+            {describeError(list.error).message}
           </EmptyState>
         ) : rows.length === 0 ? (
           list.loading ? (
-            <EmptyState icon={<span className="spinner" />} title="Loading…" />
+            <EmptyState icon={<span className="spinner" />} title={tc('status.loading')} />
           ) : (
-            <EmptyState icon={<Icon name="plus" size={30} />} title={empty ?? `No ${title.toLowerCase()} yet`}>
-              Create the first one with “New {noun.toLowerCase()}”.
+            <EmptyState icon={<Icon name="plus" size={30} />} title={empty ?? t('crud.empty')}>
+              {t('crud.emptyHint', { noun })}
             </EmptyState>
           )
         ) : (
@@ -110,7 +116,9 @@ export function CrudPage<T extends { id: string }>({
                       {c.header}
                     </th>
                   ))}
-                  <th className="actions" />
+                  <th className="actions">
+                    <span className="sr-only">{tc('actions.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -124,10 +132,10 @@ export function CrudPage<T extends { id: string }>({
                     <td className="actions">
                       {rowActions?.(row, list.reload)}
                       <button type="button" className="btn btn-sm btn-ghost" onClick={() => setEditing({ mode: 'edit', row })} data-testid="crud-edit">
-                        Edit
+                        {tc('actions.edit')}
                       </button>
                       <button type="button" className="btn btn-sm btn-ghost text-danger" onClick={() => remove(row)} data-testid="crud-delete">
-                        Delete
+                        {tc('actions.delete')}
                       </button>
                     </td>
                   </tr>
@@ -139,11 +147,15 @@ export function CrudPage<T extends { id: string }>({
       </Card>
       {list.data && list.data.total > rows.length && (
         <p className="small muted" data-testid="crud-truncated">
-          Showing the first {rows.length} of {list.data.total}; search to narrow the list.
+          {t('crud.truncated', { shown: formatNumber(rows.length), total: formatNumber(list.data.total) })}
         </p>
       )}
       {editing && (
-        <Modal title={editing.mode === 'create' ? `New ${noun.toLowerCase()}` : `Edit ${noun.toLowerCase()}`} onClose={() => setEditing(undefined)} testId="crud-dialog">
+        <Modal
+          title={editing.mode === 'create' ? t('crud.newTitle', { noun }) : t('crud.editTitle', { noun })}
+          onClose={() => setEditing(undefined)}
+          testId="crud-dialog"
+        >
           <EntityForm
             fields={fields}
             entity={editing.row as Record<string, unknown> | undefined}

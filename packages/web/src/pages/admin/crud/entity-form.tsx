@@ -1,8 +1,13 @@
 import { type FormEvent, useState } from 'react';
+import { useT } from '../../../i18n/index.ts';
+import { describeError } from '../../../lib/describe-error.ts';
 import { type FieldSpec, type FormValues, fromFormValues, missingFields, toFormValues } from '../../../lib/form-spec.ts';
 import { Field } from '../../../ui/field.tsx';
 
-/** A form built from field specs; `onSubmit` receives the body to send. */
+/**
+ * A form built from field specs; `onSubmit` receives the body to send. When it fails, the error is
+ * shown as sentences above the buttons and the fields it names are marked invalid.
+ */
 export function EntityForm({
   fields,
   entity,
@@ -16,16 +21,24 @@ export function EntityForm({
   onSubmit: (body: Record<string, unknown>) => Promise<void>;
   onCancel: () => void;
 }) {
+  const { t } = useT('common');
   const [values, setValues] = useState<FormValues>(() => toFormValues(fields, entity));
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const shown = error === undefined ? undefined : describeError(error);
+  const invalid = new Set(shown?.fields ?? []);
   const missing = missingFields(fields, values, mode);
   const set = (key: string, value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
+    setError(undefined);
     try {
       await onSubmit(fromFormValues(fields, values, mode));
+    } catch (failure) {
+      console.warn('The form was refused', failure);
+      setError(failure);
     } finally {
       setBusy(false);
     }
@@ -38,35 +51,58 @@ export function EntityForm({
           .filter((f) => !f.only || f.only === mode)
           .map((f) => (
             <Field key={f.key} label={f.label + (f.required ? ' *' : '')} hint={f.hint}>
-              <Input spec={f} value={values[f.key] ?? ''} onChange={(v) => set(f.key, v)} />
+              <Input spec={f} value={values[f.key] ?? ''} invalid={invalid.has(f.key)} onChange={(v) => set(f.key, v)} yes={t('actions.yes')} />
             </Field>
           ))}
       </div>
+      {shown && (
+        <div className="banner banner-danger" role="alert" data-testid="form-error" data-code={shown.code}>
+          {shown.message}
+        </div>
+      )}
       <div className="form-actions">
         <button type="button" className="btn" onClick={onCancel}>
-          Cancel
+          {t('actions.cancel')}
         </button>
-        <button type="submit" className="btn btn-primary" disabled={busy || missing.length > 0} data-testid="entity-save" title={missing.length ? `Missing: ${missing.join(', ')}` : undefined}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy || missing.length > 0}
+          data-testid="entity-save"
+          title={missing.length ? t('form.missing', { fields: missing.join(', ') }) : undefined}
+        >
           {busy && <span className="spinner" />}
-          {mode === 'create' ? 'Create' : 'Save'}
+          {mode === 'create' ? t('actions.create') : t('actions.save')}
         </button>
       </div>
     </form>
   );
 }
 
-function Input({ spec, value, onChange }: { spec: FieldSpec; value: string | boolean; onChange: (v: string | boolean) => void }) {
+function Input({
+  spec,
+  value,
+  invalid,
+  yes,
+  onChange,
+}: {
+  spec: FieldSpec;
+  value: string | boolean;
+  invalid: boolean;
+  yes: string;
+  onChange: (v: string | boolean) => void;
+}) {
   const testId = `field-${spec.key}`;
   if (spec.kind === 'checkbox') {
     return (
       <span className="checkbox">
-        <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} data-testid={testId} /> {spec.placeholder ?? 'Yes'}
+        <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} data-testid={testId} /> {spec.placeholder ?? yes}
       </span>
     );
   }
   if (spec.kind === 'select') {
     return (
-      <select className="input" value={String(value)} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+      <select className="input" value={String(value)} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid || undefined} data-testid={testId}>
         {spec.options?.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -82,6 +118,9 @@ function Input({ spec, value, onChange }: { spec: FieldSpec; value: string | boo
       value={String(value)}
       placeholder={spec.placeholder}
       autoComplete={spec.kind === 'password' ? 'new-password' : 'off'}
+      // Codes, numbers and addresses read left to right even in Arabic.
+      dir={spec.mono ? 'ltr' : 'auto'}
+      aria-invalid={invalid || undefined}
       onChange={(e) => onChange(e.target.value)}
       data-testid={testId}
     />
