@@ -17,7 +17,7 @@ export const i18n = i18next.createInstance();
 
 function applyToDocument(lang: string) {
   if (typeof document === 'undefined') return;
-  document.documentElement.lang = lang;
+  document.documentElement.lang = closestLanguage(lang);
   document.documentElement.dir = directionOf(lang);
 }
 
