@@ -39,8 +39,16 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** How the browser presents itself: its language, window size and light or dark preference. */
+export interface BrowserOptions {
+  /** The browser's language (navigator.language and Accept-Language); en-GB by default. */
+  locale?: string;
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+}
+
 /** Headless Chromium with a fresh profile and one page pointed at the server. */
-export async function openBrowser(baseURL: string): Promise<BrowserSession> {
+export async function openBrowser(baseURL: string, options: BrowserOptions = {}): Promise<BrowserSession> {
   assertPrerequisites();
   const profile = mkdtempSync(join(tmpdir(), 'amiable-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -49,8 +57,9 @@ export async function openBrowser(baseURL: string): Promise<BrowserSession> {
     ignoreDefaultArgs: ['--headless'],
     headless: true,
     baseURL,
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-GB',
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    locale: options.locale ?? 'en-GB',
+    colorScheme: options.colorScheme ?? 'light',
     timezoneId: 'UTC',
   });
   const browser = context.browser() as Browser;
