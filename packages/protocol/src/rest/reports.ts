@@ -1,7 +1,16 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Identifier, QueueName, Timestamp } from '../strings.ts';
 
-export const REPORT_NAMES = ['queue-summary', 'agent-activity', 'agent-timesheet', 'pause-summary', 'calls-by-hour'] as const;
+export const REPORT_NAMES = [
+  'queue-summary',
+  'agent-activity',
+  'agent-timesheet',
+  'agent-occupancy',
+  'pause-summary',
+  'calls-by-hour',
+  'calls-by-queue-hour',
+  'abandon-by-wait',
+] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export const ReportQuerySchema = Type.Object({

@@ -72,9 +72,13 @@ export class CsvImportError extends PersistenceError {
   }
 }
 
-/** A report was asked for an invalid date range or time zone. */
+/**
+ * A report was asked for an invalid date range, time zone or threshold. `details.field` names
+ * the request field at fault (from, to, timeZone, serviceLevelSeconds); answered as HTTP 400.
+ */
 export class InvalidReportRangeError extends PersistenceError {
-  constructor(message: string, details?: Record<string, unknown>) {
+  readonly status = 400;
+  constructor(message: string, details: Record<string, unknown> & { field: string }) {
     super('CTI_ERR_REPORT_RANGE', message, details);
   }
 }

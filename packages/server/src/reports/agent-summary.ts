@@ -1,12 +1,12 @@
 /**
  * Per-agent call figures over a range (GROUP BY answering agent): calls
- * answered, talk/hold/wrap-up totals and AHT = mean(talk + hold + wrap-up).
- * Wrap-up is the agent's time in the wrap-up state over the range, as the
- * timesheet counts it: it happens after the call record is written, so the
- * record cannot carry it.
+ * answered, talk/hold/wrap-up totals and AHT = (talk + hold + wrap-up) / answered.
+ * Wrap-up is the timesheet's wrap-up intervals credited to the agent's calls in
+ * the range (call-wrapup.ts), the same rows the Queues report and the Timesheet read.
  */
 import { sql } from 'kysely';
-import { agentTimesheet, type TimesheetDeps } from './agent-timesheet.ts';
+import type { TimesheetDeps } from './agent-timesheet.ts';
+import { callWrapup, wrapupByKey } from './call-wrapup.ts';
 import { type ReportRange, checkRange, whereCallsInRange } from './report-range.ts';
 
 export interface AgentCallStats {
@@ -51,8 +51,7 @@ export async function agentSummary(
   const users =
     ids.length === 0 ? [] : await db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', 'in', ids).execute();
   const byId = new Map(users.map((u) => [u.id, u]));
-  const sheets = ids.length === 0 ? [] : await agentTimesheet(deps, { ...range, agentIds: ids });
-  const wrapupOf = new Map(sheets.map((s) => [s.agentId, s.wrapupSeconds]));
+  const wrapupOf = ids.length === 0 ? new Map<string, number>() : wrapupByKey(await callWrapup(db, deps.now(), { ...range, agentIds: ids }, 'agent'));
   return rows
     .map((r) => {
       const answered = Number(r.answered);

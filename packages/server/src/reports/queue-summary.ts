@@ -11,7 +11,8 @@
  *   Calls abandoned within T ("short abandons") are left out: the queue had no
  *   fair chance to answer them. null when the denominator is 0;
  * - ASA (average speed of answer) = mean wait of answered calls;
- * - AHT (average handle time) = mean of talk + hold + wrap-up of answered calls;
+ * - AHT (average handle time) = (talk + hold + wrap-up) / answered, with talk and hold from the
+ *   call records and wrap-up from the timesheet intervals credited to each call (call-wrapup.ts);
  * - abandon rate = abandoned / offered.
  *
  * Aggregates use FILTER clauses (SQLite >= 3.30, PostgreSQL >= 9.4): cheaper per
@@ -21,6 +22,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { InvalidReportRangeError } from '../persistence/errors.ts';
 import type { Database } from '../persistence/schema.ts';
 import { intLiteral } from '../persistence/sql-dialect.ts';
+import { callWrapup } from './call-wrapup.ts';
 import { type ReportRange, checkRange, whereCallsInRange } from './report-range.ts';
 
 export interface QueueStats {
@@ -43,6 +45,8 @@ export interface QueueStats {
   abandonRate: number | null;
   longestWaitSeconds: number | null;
   totalTalkSeconds: number;
+  totalHoldSeconds: number;
+  totalWrapupSeconds: number;
 }
 
 export interface QueueSummary {
@@ -59,12 +63,13 @@ export async function queueSummary(
   db: Kysely<Database>,
   range: ReportRange & { serviceLevelSeconds?: number },
   defaultThreshold: number,
+  now: number,
 ): Promise<QueueSummary> {
   checkRange(range);
   const fixed = range.serviceLevelSeconds;
   for (const value of [fixed, defaultThreshold]) {
     if (value !== undefined && (!Number.isInteger(value) || value <= 0 || value > 86_400)) {
-      throw new InvalidReportRangeError('service-level threshold must be a whole number of seconds > 0', { serviceLevelSeconds: value });
+      throw new InvalidReportRangeError('service-level threshold must be a whole number of seconds > 0', { field: 'serviceLevelSeconds', serviceLevelSeconds: value });
     }
   }
   const t = fixed !== undefined ? intLiteral(fixed) : await thresholdExpression(db, defaultThreshold);
@@ -82,18 +87,18 @@ export async function queueSummary(
       sql<number>`count(*) filter (where not ${answered} and call_records.wait_seconds > ${t})`.as('late'),
       sql<number>`count(*) filter (where call_records.outcome = 'abandoned' and call_records.wait_seconds <= ${t})`.as('short'),
       sql<number | null>`sum(call_records.wait_seconds) filter (where ${answered})`.as('wait'),
-      sql<number | null>`sum(call_records.talk_seconds + call_records.hold_seconds + call_records.wrapup_seconds) filter (where ${answered})`.as(
-        'handle',
-      ),
       sql<number | null>`sum(call_records.talk_seconds) filter (where ${answered})`.as('talk'),
+      sql<number | null>`sum(call_records.hold_seconds) filter (where ${answered})`.as('hold'),
       sql<number | null>`max(call_records.wait_seconds)`.as('longest'),
     ])
     // Same order as the covering index call_records_queue_report_idx: no sort needed.
     .groupBy(['call_records.queue', 'call_records.pbx'])
     .execute();
   rows.sort((a, b) => a.pbx.localeCompare(b.pbx) || (a.queue ?? '').localeCompare(b.queue ?? ''));
+  const wrapups = await callWrapup(db, now, range, 'queue');
+  const wrapupOf = new Map(wrapups.map((w) => [`${w.pbx}\u0000${w.key}`, w.seconds]));
 
-  const queues = rows.map((r) => stats(r, r.pbx, r.queue ?? '', Number(r.threshold)));
+  const queues = rows.map((r) => stats({ ...r, wrapup: wrapupOf.get(`${r.pbx}\u0000${r.queue}`) ?? 0 }, r.pbx, r.queue ?? '', Number(r.threshold)));
   const sum = (pick: (r: (typeof rows)[number]) => number | null) => rows.reduce((acc, r) => acc + Number(pick(r) ?? 0), 0);
   const longest = rows.reduce<number | null>((m, r) => (r.longest === null ? m : Math.max(m ?? 0, Number(r.longest))), null);
   const { pbx: _p, queue: _q, thresholdSeconds: _t, ...total } = stats(
@@ -105,8 +110,9 @@ export async function queueSummary(
       late: sum((r) => r.late),
       short: sum((r) => r.short),
       wait: sum((r) => r.wait),
-      handle: sum((r) => r.handle),
       talk: sum((r) => r.talk),
+      hold: sum((r) => r.hold),
+      wrapup: wrapups.reduce((acc, w) => acc + w.seconds, 0),
       longest,
     },
     '',
@@ -142,8 +148,9 @@ interface Sums {
   late: number;
   short: number;
   wait: number | null;
-  handle: number | null;
   talk: number | null;
+  hold: number | null;
+  wrapup: number;
   longest: number | null;
 }
 
@@ -153,6 +160,8 @@ function stats(r: Sums, pbx: string, queue: string, thresholdSeconds: number): Q
   const abandoned = Number(r.abandoned ?? 0);
   const within = Number(r.within ?? 0);
   const late = Number(r.late ?? 0);
+  const talk = Number(r.talk ?? 0);
+  const hold = Number(r.hold ?? 0);
   return {
     pbx,
     queue,
@@ -166,9 +175,11 @@ function stats(r: Sums, pbx: string, queue: string, thresholdSeconds: number): Q
     abandonedWithinThreshold: Number(r.short ?? 0),
     serviceLevel: ratio(within, answered + late),
     asaSeconds: ratio(Number(r.wait ?? 0), answered),
-    ahtSeconds: ratio(Number(r.handle ?? 0), answered),
+    ahtSeconds: ratio(talk + hold + r.wrapup, answered),
     abandonRate: ratio(abandoned, offered),
     longestWaitSeconds: r.longest === null ? null : Number(r.longest),
-    totalTalkSeconds: Number(r.talk ?? 0),
+    totalTalkSeconds: talk,
+    totalHoldSeconds: hold,
+    totalWrapupSeconds: r.wrapup,
   };
 }

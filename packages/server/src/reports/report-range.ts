@@ -22,10 +22,10 @@ const MAX_SPAN = 1100 * 86_400_000;
 
 export function checkRange(range: ReportRange): ReportZone {
   const { from, to } = range;
-  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to <= from) {
-    throw new InvalidReportRangeError('report range needs integer epoch-ms bounds with from < to', { from, to });
-  }
-  if (to - from > MAX_SPAN) throw new InvalidReportRangeError('report range is longer than about three years', { from, to });
+  if (!Number.isSafeInteger(from) || from < 0) throw new InvalidReportRangeError('from must be a date', { field: 'from', from, to });
+  if (!Number.isSafeInteger(to) || to < 0) throw new InvalidReportRangeError('to must be a date', { field: 'to', from, to });
+  if (to <= from) throw new InvalidReportRangeError('to must be later than from', { field: 'to', from, to });
+  if (to - from > MAX_SPAN) throw new InvalidReportRangeError('report range is longer than about three years', { field: 'to', from, to });
   return parseZone(range.timeZone);
 }
 
@@ -40,6 +40,16 @@ export function whereCallsInRange<O>(
     q = range.queues.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('call_records.queue', 'in', range.queues);
   }
   return q;
+}
+
+/** The same filter as whereCallsInRange, as one SQL condition (for joined queries). */
+export function callsInRangeCondition(range: ReportRange): RawBuilder<boolean> {
+  const parts = [sql`call_records.started_at >= ${range.from}`, sql`call_records.started_at < ${range.to}`];
+  if (range.pbx !== undefined) parts.push(sql`call_records.pbx = ${range.pbx}`);
+  if (range.queues !== undefined) {
+    parts.push(range.queues.length === 0 ? sql`1 = 0` : sql`call_records.queue in (${sql.join(range.queues)})`);
+  }
+  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 
 /**

@@ -26,7 +26,7 @@ export function parseZone(zone: string | undefined): ReportZone {
   const m = FIXED.exec(name);
   if (m) {
     const minutes = Number(m[2]) * 60 + Number(m[3]);
-    if (Number(m[2]) > 14 || Number(m[3]) > 59) throw new InvalidReportRangeError(`invalid UTC offset ${name}`, { timeZone: name });
+    if (Number(m[2]) > 14 || Number(m[3]) > 59) throw new InvalidReportRangeError(`invalid UTC offset ${name}`, { field: 'timeZone', timeZone: name });
     return { kind: 'fixed', offsetMs: (m[1] === '-' ? -1 : 1) * minutes * 60_000, name };
   }
   let format = formats.get(name);
@@ -43,7 +43,7 @@ export function parseZone(zone: string | undefined): ReportZone {
         second: 'numeric',
       });
     } catch {
-      throw new InvalidReportRangeError(`unknown time zone ${name}`, { timeZone: name });
+      throw new InvalidReportRangeError(`unknown time zone ${name}`, { field: 'timeZone', timeZone: name });
     }
     formats.set(name, format);
   }

@@ -47,7 +47,7 @@ describe('call log', () => {
     expect(mine).toHaveLength(3);
     expect(mine.slice(1).every((l) => l.includes(',u-alice,'))).toBe(true);
     const badZone = await get('/api/calls.csv?timeZone=Mars/Olympus', fx.as.admin);
-    expect(badZone.statusCode).toBe(422);
+    expect(badZone.statusCode).toBe(400);
     expect(badZone.json().code).toBe('CTI_ERR_REPORT_RANGE');
   });
 });
@@ -60,8 +60,9 @@ describe('reports', () => {
     expect(report).toMatchObject({ report: 'queue-summary', from: FROM, to: TO });
     expect(report.columns.map((c: { key: string }) => c.key)).toContain('serviceLevel');
     expect(report.rows).toEqual([
-      { queue: 'lang-en', offered: 3, answered: 2, abandoned: 1, serviceLevel: 33.33, asaSeconds: 15, ahtSeconds: 95, abandonRate: 33.33, longestWaitSeconds: 30, thresholdSeconds: 20 },
-      { queue: 'lang-fr', offered: 2, answered: 1, abandoned: 1, serviceLevel: 100, asaSeconds: 3, ahtSeconds: 90, abandonRate: 50, longestWaitSeconds: 10, thresholdSeconds: 20 },
+      // lang-en AHT = (60 talk + 10 wrap-up from the timesheet + 120 talk) / 2.
+      { queue: 'lang-en', offered: 3, answered: 2, abandoned: 1, serviceLevel: 33.33, asaSeconds: 15, ahtSeconds: 95, abandonRate: 33.33, talkSeconds: 180, holdSeconds: 0, wrapupSeconds: 10, longestWaitSeconds: 30, thresholdSeconds: 20 },
+      { queue: 'lang-fr', offered: 2, answered: 1, abandoned: 1, serviceLevel: 100, asaSeconds: 3, ahtSeconds: 90, abandonRate: 50, talkSeconds: 90, holdSeconds: 0, wrapupSeconds: 0, longestWaitSeconds: 10, thresholdSeconds: 20 },
     ]);
     expect(report.totals).toMatchObject({ queue: 'All queues', offered: 5, answered: 3, abandoned: 2, serviceLevel: 50, asaSeconds: 11, ahtSeconds: 93.33, abandonRate: 40 });
   });
@@ -90,18 +91,17 @@ describe('reports', () => {
   it('reports agent activity and the timesheet of the agents in reach', async () => {
     const activity = (await get(`/api/reports/agent-activity?${range}`, fx.as.admin)).json();
     expect(activity.rows).toEqual([
-      { agent: 'Alice Martin', agentId: 'u-alice', answered: 2, talkSeconds: 180, holdSeconds: 0, wrapupSeconds: 10, ahtSeconds: 95, averageRingSeconds: 0, transferred: 0 },
-      { agent: 'Bob Dubois', agentId: 'u-bob', answered: 1, talkSeconds: 90, holdSeconds: 0, wrapupSeconds: 0, ahtSeconds: 90, averageRingSeconds: 0, transferred: 0 },
+      { agent: 'Alice Martin', answered: 2, talkSeconds: 180, holdSeconds: 0, wrapupSeconds: 10, ahtSeconds: 95, averageRingSeconds: 0, transferred: 0 },
+      { agent: 'Bob Dubois', answered: 1, talkSeconds: 90, holdSeconds: 0, wrapupSeconds: 0, ahtSeconds: 90, averageRingSeconds: 0, transferred: 0 },
     ]);
     expect(activity.totals).toMatchObject({ answered: 3, talkSeconds: 270, ahtSeconds: 93.33 });
     const teamOnly = (await get(`/api/reports/agent-activity?${range}`, fx.as.supervisor)).json();
-    expect(teamOnly.rows.map((r: { agentId: string }) => r.agentId)).toEqual(['u-alice']);
+    expect(teamOnly.rows.map((r: { agent: string }) => r.agent)).toEqual(['Alice Martin']);
 
     const sheet = (await get(`/api/reports/agent-timesheet?${range}&agent=u-alice`, fx.as.supervisor)).json();
     expect(sheet.rows).toEqual([
       {
         agent: 'Alice Martin',
-        agentId: 'u-alice',
         sessions: 1,
         firstSignInAt: '2026-03-02T09:00:00.000Z',
         lastSignOutAt: '2026-03-02T12:00:00.000Z',
@@ -141,13 +141,14 @@ describe('reports', () => {
   it('returns the call log as a report and every report as CSV', async () => {
     const log = (await get(`/api/reports/call-log?${range}`, fx.as.admin)).json();
     expect(log.rows).toHaveLength(5);
-    expect(log.rows[0]).toMatchObject({ startedAt: '2026-03-02T11:00:00.000Z', queue: 'lang-fr', outcome: 'abandoned' });
+    expect(log.rows[0]).toMatchObject({ startedAt: '2026-03-02T11:00:00.000Z', queue: 'lang-fr', outcome: 'abandoned', agent: null });
+    expect(log.rows.map((r: { agent: string | null }) => r.agent)).toContain('Bob Dubois');
     const csv = await get(`/api/reports/queue-summary?${range}&format=csv`, fx.as.admin);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body.split('\r\n')).toEqual([
-      'queue,offered,answered,abandoned,serviceLevel,asaSeconds,ahtSeconds,abandonRate,longestWaitSeconds,thresholdSeconds',
-      'lang-en,3,2,1,33.33,15,95,33.33,30,20',
-      'lang-fr,2,1,1,100,3,90,50,10,20',
+      'queue,offered,answered,abandoned,serviceLevel,asaSeconds,ahtSeconds,abandonRate,talkSeconds,holdSeconds,wrapupSeconds,longestWaitSeconds,thresholdSeconds',
+      'lang-en,3,2,1,33.33,15,95,33.33,180,0,10,30,20',
+      'lang-fr,2,1,1,100,3,90,50,90,0,0,10,20',
       '',
     ]);
     const logCsv = (await get(`/api/reports/call-log?${range}&format=csv`, fx.as.integration)).body.trimEnd().split('\r\n');
@@ -160,7 +161,13 @@ describe('reports', () => {
     expect(unknown.json().message).toMatch(/queue-summary/);
     expect((await get('/api/reports/queue-summary', fx.as.admin)).json().code).toBe('CTI_ERR_VALIDATION');
     const inverted = await get(`/api/reports/queue-summary?from=${encodeURIComponent(TO)}&to=${encodeURIComponent(FROM)}`, fx.as.admin);
-    expect(inverted.statusCode).toBe(422);
-    expect(inverted.json().code).toBe('CTI_ERR_REPORT_RANGE');
+    expect(inverted.statusCode).toBe(400);
+    expect(inverted.json()).toMatchObject({ code: 'CTI_ERR_REPORT_RANGE', details: { field: 'to' } });
+    // The call log and CSV downloads refuse it the same way, before any query.
+    for (const url of ['/api/reports/call-log', '/api/reports/abandon-by-wait']) {
+      const res = await get(`${url}?from=${encodeURIComponent(TO)}&to=${encodeURIComponent(FROM)}&format=csv`, fx.as.admin);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().details.field).toBe('to');
+    }
   });
 });

@@ -22,7 +22,8 @@ describe.each(dialects)('reports for the 2 March scenario on %s', (dialect) => {
     const [en, fr] = queues;
     // lang-en (T = 20 s): c1..c5. Answered c1 (wait 10), c2 (25), c5 (20); abandoned c3 (5, short), c4 (45).
     // Within T: c1, c5 (20 <= 20) = 2. Unanswered after T: c4 = 1. SL = 2 / (3 + 1) = 0.5.
-    // ASA = (10 + 25 + 20) / 3. AHT = (120+0+30 + 300+60+20 + 200+30+10) / 3 = 770 / 3. Abandon = 2 / 5.
+    // ASA = (10 + 25 + 20) / 3. Abandon = 2 / 5.
+    // AHT = (talk + hold + wrap-up from the timesheet) / 3 = (120+0+30 + 300+60+300 + 200+30+10) / 3 = 1050 / 3.
     expect(en).toMatchObject({
       pbx: 'pbx1',
       thresholdSeconds: 20,
@@ -37,11 +38,14 @@ describe.each(dialects)('reports for the 2 March scenario on %s', (dialect) => {
       abandonRate: 0.4,
       longestWaitSeconds: 45,
       totalTalkSeconds: 620,
+      totalHoldSeconds: 90,
+      totalWrapupSeconds: 340,
     });
     expect(en!.asaSeconds).toBeCloseTo(55 / 3, 9);
-    expect(en!.ahtSeconds).toBeCloseTo(770 / 3, 9);
+    expect(en!.ahtSeconds).toBeCloseTo(1050 / 3, 9);
     // lang-fr (T = 30 s): c6 answered (28), c7 no-answer (60), c8 answered (35).
-    // Within T: c6 = 1. Unanswered after T: c7 = 1. SL = 1 / (2 + 1). ASA = 63 / 2. AHT = (120 + 150) / 2.
+    // Within T: c6 = 1. Unanswered after T: c7 = 1. SL = 1 / (2 + 1). ASA = 63 / 2.
+    // AHT = (90 + 150) / 2: no wrap-up interval follows c6 or c8 (the records' own 30 s is not used).
     expect(fr).toMatchObject({
       thresholdSeconds: 30,
       offered: 3,
@@ -51,13 +55,13 @@ describe.each(dialects)('reports for the 2 March scenario on %s', (dialect) => {
       answeredWithinThreshold: 1,
       unansweredAfterThreshold: 1,
       asaSeconds: 31.5,
-      ahtSeconds: 135,
+      ahtSeconds: 120,
       abandonRate: 0,
       longestWaitSeconds: 60,
     });
     expect(fr!.serviceLevel).toBeCloseTo(1 / 3, 9);
-    // All queues: offered 8, answered 5, abandoned 2, within 3, late 2: SL = 3 / 7; ASA = 118 / 5; AHT = 1040 / 5.
-    expect(total).toMatchObject({ offered: 8, answered: 5, abandoned: 2, asaSeconds: 23.6, ahtSeconds: 208, abandonRate: 0.25 });
+    // All queues: offered 8, answered 5, abandoned 2, within 3, late 2: SL = 3 / 7; ASA = 118 / 5; AHT = 1290 / 5.
+    expect(total).toMatchObject({ offered: 8, answered: 5, abandoned: 2, asaSeconds: 23.6, ahtSeconds: 258, abandonRate: 0.25, totalWrapupSeconds: 340 });
     expect(total.serviceLevel).toBeCloseTo(3 / 7, 9);
   });
 
@@ -77,7 +81,7 @@ describe.each(dialects)('reports for the 2 March scenario on %s', (dialect) => {
 
   it('sums calls per answering agent, including calls outside queues, with the wrap-up the timesheet shows', async () => {
     const agents = await reports.agentSummary(PARIS_DAY);
-    // Wrap-up is the time in the wrap-up state (the timesheet's), not the call records' figure.
+    // Wrap-up is the timesheet's wrap-up intervals credited to each agent's calls, not the call records' figure.
     // Alice: c1, c5, c8, c9. Talk 120+200+150+60 = 530, hold 30, wrap-up 30+10 = 40 -> AHT 600 / 4; ring 31 / 4.
     // Bob: c2, c6. Talk 390, hold 60, wrap-up 300 -> AHT 750 / 2; ring 14 / 2; one transfer (c2).
     expect(agents).toEqual([
@@ -163,26 +167,60 @@ describe.each(dialects)('reports for the 2 March scenario on %s', (dialect) => {
     });
     expect(alice!.occupancy).toBeCloseTo(360 / 11_014, 12);
     // Bob: the session began before the day and is open: 23:00Z -> NOW 12:00Z = 46 800 s.
-    // Ready 32 400 + 10 800; talk 600; wrap-up 300; paused 2700 (training). Occupancy = 900 / 44 100.
+    // Ready 33 625 + 9815; talk (on call) 360; wrap-up 300; paused 2700 (training). Occupancy = 660 / 44 100.
     expect(bob).toMatchObject({
       sessions: 1,
       firstSignInAt: Z('2026-03-01T22:30:00'),
       lastSignOutAt: null,
       signedIn: true,
       signedInSeconds: 46_800,
-      readySeconds: 43_200,
-      talkSeconds: 600,
+      readySeconds: 43_440,
+      talkSeconds: 360,
       wrapupSeconds: 300,
       pausedSeconds: 2700,
       pausedByReason: { training: 2700 },
     });
-    expect(bob!.occupancy).toBeCloseTo(900 / 44_100, 12);
+    expect(bob!.occupancy).toBeCloseTo(660 / 44_100, 12);
     expect(await reports.agentTimesheet({ ...PARIS_DAY, agentIds: [ids.carol] })).toEqual([]);
   });
 
-  it('rejects an empty range and an unknown time zone', async () => {
-    await expect(reports.queueSummary({ from: 10, to: 10 })).rejects.toMatchObject({ code: 'CTI_ERR_REPORT_RANGE' });
-    await expect(reports.callsByHour({ ...PARIS_DAY, timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'CTI_ERR_REPORT_RANGE' });
+  it('rejects an empty or reversed range and an unknown time zone, naming the field', async () => {
+    await expect(reports.queueSummary({ from: 10, to: 10 })).rejects.toMatchObject({ code: 'CTI_ERR_REPORT_RANGE', status: 400, details: { field: 'to' } });
+    await expect(reports.agentSummary({ from: PARIS_DAY.to, to: PARIS_DAY.from })).rejects.toMatchObject({ details: { field: 'to' } });
+    await expect(reports.callsByHour({ ...PARIS_DAY, timeZone: 'Mars/Olympus' })).rejects.toMatchObject({
+      code: 'CTI_ERR_REPORT_RANGE',
+      details: { field: 'timeZone' },
+    });
+  });
+
+  it('counts calls per queue and local hour', async () => {
+    // lang-en: 09h c1, c2, c3 (c3 abandoned); 10h c4 (abandoned), c5. lang-fr: 10h c6; 11h c7 (no answer), c8.
+    expect(await reports.callsByQueueHour(PARIS_DAY)).toEqual([
+      { pbx: 'pbx1', queue: 'lang-en', hour: 9, offered: 3, answered: 2, abandoned: 1 },
+      { pbx: 'pbx1', queue: 'lang-en', hour: 10, offered: 2, answered: 1, abandoned: 1 },
+      { pbx: 'pbx1', queue: 'lang-fr', hour: 10, offered: 1, answered: 1, abandoned: 0 },
+      { pbx: 'pbx1', queue: 'lang-fr', hour: 11, offered: 2, answered: 1, abandoned: 0 },
+    ]);
+    expect((await reports.callsByQueueHour({ ...PARIS_DAY, queues: ['lang-fr'] })).map((b) => b.hour)).toEqual([10, 11]);
+  });
+
+  it('puts abandoned calls into wait buckets', async () => {
+    // Abandoned in the day: c3 after 5 s, c4 after 45 s (c0, 99 s, is the day before).
+    expect((await reports.abandonByWait(PARIS_DAY)).map((b) => [b.fromSeconds, b.toSeconds, b.abandoned])).toEqual([
+      [0, 10, 1],
+      [10, 30, 0],
+      [30, 60, 1],
+      [60, 120, 0],
+      [120, null, 0],
+    ]);
+    const wholeTwoDays = await reports.abandonByWait({ from: Z('2026-03-01T00:00:00'), to: Z('2026-03-03T00:00:00') });
+    expect(wholeTwoDays.map((b) => b.abandoned)).toEqual([1, 0, 1, 1, 0]);
+  });
+
+  it('names agents and queues', async () => {
+    await t.repos.queueSettings.upsert('pbx1', 'lang-fr', { displayName: 'Français' });
+    expect(await reports.queueNames()).toEqual(new Map([['pbx1\u0000lang-fr', 'Français']]));
+    expect(await reports.agentNames([ids.alice, ids.bob])).toEqual(new Map([[ids.alice, 'Alice'], [ids.bob, 'Bob']]));
   });
 });
 

@@ -2,6 +2,10 @@
  * A fixed, hand-computed reporting day: Monday 2 March 2026, Paris time
  * (UTC+1, no DST change that day). Every expected figure in the report tests
  * is derived from these rows by hand; the derivations sit next to the assertions.
+ *
+ * The call records' own wrapup_seconds are deliberately different from the timesheet: reports
+ * take wrap-up from the timesheet's wrap-up intervals, credited to the call each follows
+ * (Alice 08:07 -> c1 30 s, Alice 09:33:24 -> c5 10 s, Bob 08:26:25 -> c2 300 s).
  */
 import type { CallRecordInput } from '../../src/persistence/repositories/call-records.ts';
 import type { Repositories } from '../../src/persistence/repositories/index.ts';
@@ -71,11 +75,11 @@ export async function seedScenario(repos: Repositories): Promise<{ alice: string
   const b = await ts.openSession({ agentId: bob, pbx: 'pbx1', extension: '1012', at: Z('2026-03-01T22:30:00') });
   const bState = (state: 'ready' | 'on-call' | 'wrap-up' | 'paused', at: string, reason?: string) =>
     ts.changeState({ agentId: bob, sessionId: b.id, pbx: 'pbx1', extension: '1012', state, at: Z(at), reason: reason ?? null });
-  await bState('ready', '2026-03-01T22:30:00'); //        32 400 s inside the day (from 23:00Z)
-  await bState('on-call', '2026-03-02T08:00:00'); //        600 s
-  await bState('wrap-up', '2026-03-02T08:10:00'); //        300 s
-  await bState('paused', '2026-03-02T08:15:00', 'training'); // 2700 s
-  await bState('ready', '2026-03-02T09:00:00'); //         10 800 s until NOW
+  await bState('ready', '2026-03-01T22:30:00'); //        33 625 s inside the day (from 23:00Z)
+  await bState('on-call', '2026-03-02T08:20:25'); //        360 s: c2 answered after 25 s, talk 300 + hold 60
+  await bState('wrap-up', '2026-03-02T08:26:25'); //        300 s, credited to c2
+  await bState('paused', '2026-03-02T08:31:25', 'training'); // 2700 s
+  await bState('ready', '2026-03-02T09:16:25'); //          9815 s until NOW
 
   // Carol works on 3 March only: not in the report.
   const c = await ts.openSession({ agentId: carol, pbx: 'pbx1', extension: '1013', at: Z('2026-03-03T08:00:00') });

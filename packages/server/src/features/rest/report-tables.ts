@@ -6,6 +6,7 @@
 import type { ReportColumn } from '@amiable/protocol';
 import type { Repositories } from '../../persistence/repositories/index.ts';
 import type { Reports } from '../../reports/index.ts';
+import { queueKey } from '../../reports/index.ts';
 import type { ReportRange } from '../../reports/report-range.ts';
 
 export type Cell = string | number | null;
@@ -32,11 +33,20 @@ const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 const sum = <T>(rows: readonly T[], pick: (row: T) => number | null): number => rows.reduce((acc, r) => acc + (pick(r) ?? 0), 0);
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
+/** A queue's display name, else the queue as Asterisk names it. */
+async function queueLabeller(input: TableInput): Promise<(pbx: string, queue: string) => string> {
+  const names = await input.reports.queueNames();
+  return (pbx, queue) => names.get(queueKey(pbx, queue)) ?? queue;
+}
+
 export async function queueSummaryTable(input: TableInput): Promise<ReportTable> {
-  const summary = await input.reports.queueSummary({
-    ...input.range,
-    ...(input.serviceLevelSeconds ? { serviceLevelSeconds: input.serviceLevelSeconds } : {}),
-  });
+  const [summary, queueName] = await Promise.all([
+    input.reports.queueSummary({
+      ...input.range,
+      ...(input.serviceLevelSeconds ? { serviceLevelSeconds: input.serviceLevelSeconds } : {}),
+    }),
+    queueLabeller(input),
+  ]);
   const figures = (s: (typeof summary)['total']) => ({
     offered: s.offered,
     answered: s.answered,
@@ -45,6 +55,9 @@ export async function queueSummaryTable(input: TableInput): Promise<ReportTable>
     asaSeconds: round(s.asaSeconds),
     ahtSeconds: round(s.ahtSeconds),
     abandonRate: percent(s.abandonRate),
+    talkSeconds: round(s.totalTalkSeconds),
+    holdSeconds: round(s.totalHoldSeconds),
+    wrapupSeconds: round(s.totalWrapupSeconds),
     longestWaitSeconds: round(s.longestWaitSeconds),
   });
   return {
@@ -57,10 +70,13 @@ export async function queueSummaryTable(input: TableInput): Promise<ReportTable>
       col('asaSeconds', 'Average speed of answer', 'seconds'),
       col('ahtSeconds', 'Average handle time', 'seconds'),
       col('abandonRate', 'Abandon rate', 'percent'),
+      col('talkSeconds', 'Talk time', 'seconds'),
+      col('holdSeconds', 'Hold time', 'seconds'),
+      col('wrapupSeconds', 'Wrap-up time', 'seconds'),
       col('longestWaitSeconds', 'Longest wait', 'seconds'),
       col('thresholdSeconds', 'Service-level threshold', 'seconds'),
     ],
-    rows: summary.queues.map((q) => ({ queue: q.queue, ...figures(q), thresholdSeconds: q.thresholdSeconds })),
+    rows: summary.queues.map((q) => ({ queue: queueName(q.pbx, q.queue), ...figures(q), thresholdSeconds: q.thresholdSeconds })),
     totals: { queue: 'All queues', ...figures(summary.total), thresholdSeconds: null },
   };
 }
@@ -72,7 +88,6 @@ export async function agentActivityTable(input: TableInput): Promise<ReportTable
   return {
     columns: [
       col('agent', 'Agent', 'string'),
-      col('agentId', 'Agent id', 'string'),
       col('answered', 'Answered', 'number'),
       col('talkSeconds', 'Talk time', 'seconds'),
       col('holdSeconds', 'Hold time', 'seconds'),
@@ -82,8 +97,7 @@ export async function agentActivityTable(input: TableInput): Promise<ReportTable
       col('transferred', 'Transferred', 'number'),
     ],
     rows: rows.map((r) => ({
-      agent: r.displayName ?? r.username ?? r.agentId,
-      agentId: r.agentId,
+      agent: r.displayName || r.username || r.agentId,
       answered: r.answered,
       talkSeconds: round(r.talkSeconds),
       holdSeconds: round(r.holdSeconds),
@@ -94,7 +108,6 @@ export async function agentActivityTable(input: TableInput): Promise<ReportTable
     })),
     totals: {
       agent: 'All agents',
-      agentId: null,
       answered,
       talkSeconds: round(sum(rows, (r) => r.talkSeconds)),
       holdSeconds: round(sum(rows, (r) => r.holdSeconds)),
@@ -113,7 +126,6 @@ export async function agentTimesheetTable(input: TableInput): Promise<ReportTabl
   return {
     columns: [
       col('agent', 'Agent', 'string'),
-      col('agentId', 'Agent id', 'string'),
       col('sessions', 'Sessions', 'number'),
       col('firstSignInAt', 'First sign-in', 'timestamp'),
       col('lastSignOutAt', 'Last sign-out', 'timestamp'),
@@ -126,8 +138,7 @@ export async function agentTimesheetTable(input: TableInput): Promise<ReportTabl
       col('occupancy', 'Occupancy', 'percent'),
     ],
     rows: rows.map((r) => ({
-      agent: r.displayName ?? r.username ?? r.agentId,
-      agentId: r.agentId,
+      agent: r.displayName || r.username || r.agentId,
       sessions: r.sessions,
       firstSignInAt: isoOrNull(r.firstSignInAt),
       lastSignOutAt: isoOrNull(r.lastSignOutAt),
@@ -136,7 +147,6 @@ export async function agentTimesheetTable(input: TableInput): Promise<ReportTabl
     })),
     totals: {
       agent: 'All agents',
-      agentId: null,
       sessions: sum(rows, (r) => r.sessions),
       firstSignInAt: isoOrNull(rows.reduce<number | null>((m, r) => (r.firstSignInAt === null ? m : Math.min(m ?? r.firstSignInAt, r.firstSignInAt)), null)),
       lastSignOutAt: isoOrNull(rows.reduce<number | null>((m, r) => (r.lastSignOutAt === null ? m : Math.max(m ?? 0, r.lastSignOutAt)), null)),
@@ -221,5 +231,117 @@ export async function callsByTimeTable(input: TableInput): Promise<ReportTable> 
       abandoned: sum(buckets, (b) => b.abandoned),
       asaSeconds: round(ratio(sum(buckets, (b) => (b.asaSeconds ?? 0) * b.answered), answered)),
     },
+  };
+}
+
+/** Occupancy per agent: (talk + hold + wrap-up) / (signed in - paused), from the timesheet. */
+export async function agentOccupancyTable(input: TableInput): Promise<ReportTable> {
+  const rows = await input.reports.agentTimesheet({ ...input.range, ...(input.agentIds ? { agentIds: input.agentIds } : {}) });
+  const figures = (signedIn: number, paused: number, onCall: number, wrapup: number) => ({
+    signedInSeconds: round(signedIn),
+    pausedSeconds: round(paused),
+    availableSeconds: round(signedIn - paused),
+    onCallSeconds: round(onCall),
+    wrapupSeconds: round(wrapup),
+    occupancy: percent(ratio(onCall + wrapup, signedIn - paused)),
+  });
+  return {
+    columns: [
+      col('agent', 'Agent', 'string'),
+      col('occupancy', 'Occupancy', 'percent'),
+      col('signedInSeconds', 'Signed in', 'seconds'),
+      col('pausedSeconds', 'Paused', 'seconds'),
+      col('availableSeconds', 'Signed in, not paused', 'seconds'),
+      col('onCallSeconds', 'Talk and hold', 'seconds'),
+      col('wrapupSeconds', 'Wrap-up', 'seconds'),
+    ],
+    rows: rows.map((r) => ({
+      agent: r.displayName || r.username || r.agentId,
+      ...figures(r.signedInSeconds, r.pausedSeconds, r.talkSeconds, r.wrapupSeconds),
+    })),
+    totals: {
+      agent: 'All agents',
+      ...figures(
+        sum(rows, (r) => r.signedInSeconds),
+        sum(rows, (r) => r.pausedSeconds),
+        sum(rows, (r) => r.talkSeconds),
+        sum(rows, (r) => r.wrapupSeconds),
+      ),
+    },
+  };
+}
+
+/** Calls per local hour of the day, one row per queue and hour that had calls. */
+export async function callsByQueueHourTable(input: TableInput): Promise<ReportTable> {
+  const [buckets, queueName] = await Promise.all([input.reports.callsByQueueHour(input.range), queueLabeller(input)]);
+  return {
+    columns: [
+      col('queue', 'Queue', 'string'),
+      col('hour', 'Hour', 'string'),
+      col('offered', 'Offered', 'number'),
+      col('answered', 'Answered', 'number'),
+      col('abandoned', 'Abandoned', 'number'),
+    ],
+    rows: buckets.map((b) => ({
+      queue: queueName(b.pbx, b.queue),
+      hour: `${String(b.hour).padStart(2, '0')}:00`,
+      offered: b.offered,
+      answered: b.answered,
+      abandoned: b.abandoned,
+    })),
+    totals: {
+      queue: 'All queues',
+      hour: null,
+      offered: sum(buckets, (b) => b.offered),
+      answered: sum(buckets, (b) => b.answered),
+      abandoned: sum(buckets, (b) => b.abandoned),
+    },
+  };
+}
+
+/** Abandoned calls by the time the caller waited, with each bucket's share and the running share. */
+export async function abandonByWaitTable(input: TableInput): Promise<ReportTable> {
+  const buckets = await input.reports.abandonByWait(input.range);
+  const total = sum(buckets, (b) => b.abandoned);
+  let running = 0;
+  return {
+    columns: [
+      col('wait', 'Wait before hanging up', 'string'),
+      col('abandoned', 'Abandoned', 'number'),
+      col('share', 'Share', 'percent'),
+      col('cumulativeShare', 'Cumulative share', 'percent'),
+    ],
+    rows: buckets.map((b) => {
+      running += b.abandoned;
+      return {
+        wait: b.toSeconds === null ? `≥ ${b.fromSeconds} s` : `${b.fromSeconds}–${b.toSeconds} s`,
+        abandoned: b.abandoned,
+        share: percent(ratio(b.abandoned, total)),
+        cumulativeShare: percent(ratio(running, total)),
+      };
+    }),
+    totals: { wait: 'All waits', abandoned: total, share: total > 0 ? 100 : null, cumulativeShare: null },
+  };
+}
+
+/** Calls per queue and disposition code, with each code's share of the queue's calls. */
+export async function dispositionCountsTable(input: TableInput): Promise<ReportTable> {
+  const [counts, queueName] = await Promise.all([input.reports.dispositionCounts(input.range), queueLabeller(input)]);
+  const perQueue = new Map<string, number>();
+  for (const c of counts) perQueue.set(queueKey(c.pbx, c.queue), (perQueue.get(queueKey(c.pbx, c.queue)) ?? 0) + c.calls);
+  return {
+    columns: [
+      col('queue', 'Queue', 'string'),
+      col('disposition', 'Disposition', 'string'),
+      col('calls', 'Calls', 'number'),
+      col('share', 'Share of the queue', 'percent'),
+    ],
+    rows: counts.map((c) => ({
+      queue: queueName(c.pbx, c.queue),
+      disposition: c.disposition,
+      calls: c.calls,
+      share: percent(ratio(c.calls, perQueue.get(queueKey(c.pbx, c.queue)) ?? 0)),
+    })),
+    totals: { queue: 'All queues', disposition: null, calls: sum(counts, (c) => c.calls), share: null },
   };
 }

@@ -21,13 +21,16 @@ import { can } from '../../identity/permissions.ts';
 import type { Principal } from '../../identity/principal.ts';
 import { createReports } from '../../reports/index.ts';
 import { csvLine } from '../../reports/csv-format.ts';
-import { parseZone } from '../../reports/time-zone.ts';
+import { checkRange } from '../../reports/report-range.ts';
 import { callLogCsv, callScopeOf, listCalls } from './call-log.ts';
 import { TimeZoneParam } from './calls-schemas.ts';
 import type { FeatureContext } from './deps.ts';
 import {
+  abandonByWaitTable,
   agentActivityTable,
+  agentOccupancyTable,
   agentTimesheetTable,
+  callsByQueueHourTable,
   callsByTimeTable,
   pauseSummaryTable,
   queueSummaryTable,
@@ -44,9 +47,12 @@ const TABLES = {
   'pause-summary': pauseSummaryTable,
   'calls-by-hour': callsByTimeTable,
   'calls-by-day': (input: TableInput) => callsByTimeTable({ ...input, interval: 'day' }),
+  'agent-occupancy': agentOccupancyTable,
+  'calls-by-queue-hour': callsByQueueHourTable,
+  'abandon-by-wait': abandonByWaitTable,
 } as const;
 type TableName = keyof typeof TABLES;
-const AGENT_REPORTS: readonly string[] = ['agent-activity', 'agent-timesheet', 'pause-summary'];
+const AGENT_REPORTS: readonly string[] = ['agent-activity', 'agent-timesheet', 'agent-occupancy', 'pause-summary'];
 
 /** Every report this server answers: the protocol's, plus calls per day and the call log. */
 export const AVAILABLE_REPORTS = [...new Set([...REPORT_NAMES, 'calls-by-day', 'call-log'])];
@@ -115,7 +121,8 @@ export async function reportsRoutes(app: FastifyInstance, ctx: FeatureContext): 
       const ownTimesheet = name === 'agent-timesheet' && principal.agentId !== undefined && (query.agentId ?? query.agent) === principal.agentId;
       if (!ownTimesheet && !can(principal, 'report.read')) throw forbidden(`role ${principal.role} lacks report.read`);
       if (!AVAILABLE_REPORTS.includes(name)) throw notFound(`No report ${name}; available: ${AVAILABLE_REPORTS.join(', ')}`);
-      parseZone(query.timeZone);
+      // A reversed or empty range is refused before any query: 400 CTI_ERR_REPORT_RANGE naming the field.
+      checkRange({ from: Date.parse(query.from), to: Date.parse(query.to), ...(query.timeZone ? { timeZone: query.timeZone } : {}) });
       const file = `${name}-${query.from.slice(0, 10)}.csv`;
 
       if (name === 'call-log') {
@@ -129,7 +136,8 @@ export async function reportsRoutes(app: FastifyInstance, ctx: FeatureContext): 
             .send(Readable.from(callLogCsv(ctx.db, callQuery, scope)));
         }
         const calls = await listCalls(ctx.db, callQuery, scope);
-        return result(name, query, ctx.now(), callLogTable(calls.items));
+        const agentName = await reports.agentNames(calls.items.flatMap((c) => (c.agentId ? [c.agentId] : [])));
+        return result(name, query, ctx.now(), callLogTable(calls.items, agentName));
       }
 
       const reach = reportReach(principal, query);
@@ -159,14 +167,14 @@ function result(name: string, query: ReportRequest, now: number, table: ReportTa
   return { report: name, from: query.from, to: query.to, generatedAt: new Date(now).toISOString(), ...table };
 }
 
-function callLogTable(calls: Awaited<ReturnType<typeof listCalls>>['items']): ReportTable {
+function callLogTable(calls: Awaited<ReturnType<typeof listCalls>>['items'], agentName: ReadonlyMap<string, string>): ReportTable {
   const col = (key: string, label: string, type: ReportTable['columns'][number]['type']) => ({ key, label, type });
   return {
     columns: [
       col('startedAt', 'Started', 'timestamp'),
       col('callerNumber', 'Caller', 'string'),
       col('queue', 'Queue', 'string'),
-      col('agentId', 'Agent', 'string'),
+      col('agent', 'Agent', 'string'),
       col('outcome', 'Outcome', 'string'),
       col('waitSeconds', 'Wait', 'seconds'),
       col('talkSeconds', 'Talk', 'seconds'),
@@ -175,7 +183,7 @@ function callLogTable(calls: Awaited<ReturnType<typeof listCalls>>['items']): Re
       startedAt: c.startedAt,
       callerNumber: c.callerNumber,
       queue: c.queue,
-      agentId: c.agentId,
+      agent: c.agentId ? (agentName.get(c.agentId) ?? c.agentId) : null,
       outcome: c.outcome,
       waitSeconds: c.waitSeconds,
       talkSeconds: c.talkSeconds,
