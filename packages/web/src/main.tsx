@@ -11,6 +11,7 @@ import './styles/wallboard.css';
 import './styles/admin.css';
 import './styles/supervisor.css';
 import './styles/desk.css';
+import './styles/reports.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -5,6 +5,7 @@ import { csvField, toCsv } from '../src/lib/csv.ts';
 import { fromFormValues, missingFields, parseSkillLevels, toFormValues, type FieldSpec } from '../src/lib/form-spec.ts';
 import { chartsFor, kpisFor } from '../src/lib/report-charts.ts';
 import { formatCell, reportCsvColumns } from '../src/lib/report-format.ts';
+import { errorField, isReversedRange } from '../src/lib/report-range.ts';
 import { niceMax, ticks } from '../src/lib/scale.ts';
 import { rangeToIso } from '../src/lib/time-range.ts';
 
@@ -104,6 +105,30 @@ describe('reports', () => {
     expect(charts.map((c) => c.kind)).toEqual(['number', 'percent', 'seconds']);
     expect(charts[0]?.labels).toEqual(['lang-en', 'lang-de']);
     expect(charts[1]?.series).toEqual([{ key: 'serviceLevel', name: 'Service level', values: [84.2, 0] }]);
+  });
+
+  it('titles each chart by the series it plots, and labels bars by every leading text column', () => {
+    const sheet: ReportResult = {
+      ...report,
+      report: 'calls-by-queue-hour',
+      columns: [
+        { key: 'queue', label: 'Queue', type: 'string' },
+        { key: 'hour', label: 'Hour', type: 'string' },
+        { key: 'sessions', label: 'Sessions', type: 'number' },
+        { key: 'offered', label: 'Offered', type: 'number' },
+      ],
+      rows: [{ queue: 'Support', hour: '09:00', sessions: 1, offered: 4 }],
+    };
+    const [chart] = chartsFor(sheet, (c) => `«${c.label}»`);
+    expect(chart?.title).toBe('«Sessions», «Offered»');
+    expect(chart?.labels).toEqual(['Support · 09:00']);
+  });
+
+  it('knows a reversed date range before asking the server', () => {
+    expect(isReversedRange({ from: '2026-11-20', to: '2026-11-19' })).toBe(true);
+    expect(isReversedRange({ from: '2026-11-20', to: '2026-11-20' })).toBe(false);
+    expect(errorField({ code: 'CTI_ERR_REPORT_RANGE', details: { field: 'to' } })).toBe('to');
+    expect(errorField(new Error('x'))).toBeUndefined();
   });
 
   it('shows the totals as headline figures, formatted by type', () => {

@@ -3,6 +3,8 @@ import type { ReportColumn, ReportResult } from '@amiable/protocol';
 export interface ChartSpec {
   /** `number`, `seconds` or `percent`: one chart per kind, so bars share a scale. */
   kind: 'number' | 'seconds' | 'percent';
+  /** What the chart plots: its series' names, so the title always matches the bars. */
+  title: string;
   labels: string[];
   series: { key: string; name: string; values: number[] }[];
 }
@@ -14,23 +16,22 @@ export function seriesColor(index: number): string {
 }
 
 /**
- * The charts of a report, derived from its typed columns: the first text (or
- * time) column labels the bars, and the numeric columns are grouped by kind.
+ * The charts of a report, derived from its typed columns: the leading text (or
+ * time) columns label the bars (joined, e.g. "Support · 09:00"), and the numeric
+ * columns are grouped by kind. Each chart is titled by the series it plots.
  * Works for any report the server adds, without per-report code.
  */
-export function chartsFor(report: ReportResult, maxSeries = 4): ChartSpec[] {
-  const labelColumn = report.columns.find((c) => c.type === 'string' || c.type === 'timestamp');
-  if (!labelColumn || report.rows.length === 0) return [];
-  const labels = report.rows.map((row) => labelText(row[labelColumn.key], labelColumn));
+export function chartsFor(report: ReportResult, label: (column: ReportColumn) => string = (c) => c.label, maxSeries = 4): ChartSpec[] {
+  const first = report.columns.findIndex((c) => c.type !== 'string' && c.type !== 'timestamp');
+  const labelColumns = report.columns.slice(0, first === -1 ? report.columns.length : first);
+  if (labelColumns.length === 0 || report.rows.length === 0) return [];
+  const labels = report.rows.map((row) => labelColumns.map((c) => labelText(row[c.key], c)).join(' · '));
   const charts: ChartSpec[] = [];
   for (const kind of ['number', 'percent', 'seconds'] as const) {
     const columns = report.columns.filter((c) => c.type === kind).slice(0, maxSeries);
     if (columns.length === 0) continue;
-    charts.push({
-      kind,
-      labels,
-      series: columns.map((c) => ({ key: c.key, name: c.label, values: report.rows.map((row) => toNumber(row[c.key])) })),
-    });
+    const series = columns.map((c) => ({ key: c.key, name: label(c), values: report.rows.map((row) => toNumber(row[c.key])) }));
+    charts.push({ kind, title: series.map((s) => s.name).join(', '), labels, series });
   }
   return charts;
 }

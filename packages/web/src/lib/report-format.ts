@@ -21,9 +21,9 @@ export function formatCell(value: Cell, type: ReportColumn['type']): string {
   }
 }
 
-/** CSV columns of a report: raw values (seconds as numbers), headers from the labels. */
-export function reportCsvColumns(report: ReportResult): CsvColumn<Record<string, Cell>>[] {
-  return report.columns.map((c) => ({ header: c.label, value: (row) => row[c.key] ?? null }));
+/** CSV columns of a report: raw values (seconds as numbers), headers from the labels (or `label`). */
+export function reportCsvColumns(report: ReportResult, label: (column: ReportColumn) => string = (c) => c.label): CsvColumn<Record<string, Cell>>[] {
+  return report.columns.map((c) => ({ header: label(c), value: (row) => row[c.key] ?? null }));
 }
 
 /** The first column whose key matches one of `keys` (reports name the same figure differently). */
