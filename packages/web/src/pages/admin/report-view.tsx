@@ -52,7 +52,6 @@ export function ReportView({ report, title, range, loading }: { report: ReportRe
                 series={chart.series.map((s, i) => ({ name: s.name, values: s.values, color: seriesColor(i) }))}
                 format={KIND_FORMAT[chart.kind]}
                 testId={`report-chart-${chart.kind}`}
-                title={chart.title}
               />
             </Card>
           ))}

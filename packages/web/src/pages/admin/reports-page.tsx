@@ -5,6 +5,7 @@ import { useClient } from '../../app/client-context.tsx';
 import { useLive } from '../../app/live-store.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useT } from '../../i18n/index.ts';
+import { describeError } from '../../lib/describe-error.ts';
 import { errorField, isReversedRange } from '../../lib/report-range.ts';
 import { lastDays, rangeToIso } from '../../lib/time-range.ts';
 import { Card } from '../../ui/card.tsx';
@@ -83,7 +84,7 @@ export function ReportsPage() {
       ) : result.error && !result.data ? (
         <Card>
           <EmptyState icon={<Icon name="alert" size={30} />} title={t('errors.title')} testId="report-error">
-            {field ? t('errors.field', { field: t(`fields.${field}`, { defaultValue: field }) }) : t('errors.generic')}
+            {field ? t('errors.field', { field: t(`fields.${field}`, { defaultValue: field }) }) : describeError(result.error).message}
           </EmptyState>
         </Card>
       ) : result.data ? (
