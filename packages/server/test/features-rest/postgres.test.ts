@@ -52,9 +52,20 @@ describe('feature routes on PostgreSQL', () => {
     const queues = (await get(`/api/reports/queue-summary?${range}`, fx.as.admin)).json();
     expect(queues.totals).toMatchObject({ offered: 5, answered: 3, abandoned: 2, serviceLevel: 50, asaSeconds: 11, ahtSeconds: 93.33, abandonRate: 40 });
     const sheet = (await get(`/api/reports/agent-timesheet?${range}`, fx.as.admin)).json();
-    expect(sheet.rows[0]).toMatchObject({ agentId: 'u-alice', signedInSeconds: 10800, pausedSeconds: 1800, occupancy: 0.78 });
+    expect(sheet.rows[0]).toMatchObject({ agent: 'Alice Martin', signedInSeconds: 10800, pausedSeconds: 1800, occupancy: 0.78 });
     const hours = (await get(`/api/reports/calls-by-hour?${range}`, fx.as.admin)).json();
     expect(hours.rows[10]).toMatchObject({ hour: '10:00', offered: 2, answered: 2, asaSeconds: 14 });
+    // Wrap-up from the timesheet, credited to the call it follows, in the Agents and Queues reports alike.
+    const agents = (await get(`/api/reports/agent-activity?${range}`, fx.as.admin)).json();
+    expect(agents.totals).toMatchObject({ wrapupSeconds: 10, ahtSeconds: 93.33 });
+    expect(queues.totals).toMatchObject({ wrapupSeconds: 10 });
+    const perQueueHour = (await get(`/api/reports/calls-by-queue-hour?${range}`, fx.as.admin)).json();
+    expect(perQueueHour.totals).toMatchObject({ offered: 5, answered: 3, abandoned: 2 });
+    const abandons = (await get(`/api/reports/abandon-by-wait?${range}`, fx.as.admin)).json();
+    // Abandons after 30 s (lang-en) and 10 s (lang-fr).
+    expect(abandons.rows.map((r: { abandoned: number }) => r.abandoned)).toEqual([0, 1, 1, 0, 0]);
+    const inverted = await get(`/api/reports/agent-occupancy?from=${encodeURIComponent(TO)}&to=${encodeURIComponent(FROM)}`, fx.as.admin);
+    expect(inverted.statusCode).toBe(400);
   });
 
   it('imports a CSV in one transaction', async () => {
