@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { countdown } from '../src/lib/countdown.ts';
 import { formatDuration, formatDurationLong, formatPercent, formatPhone, initials, internationalForm, secondsSince } from '../src/lib/format.ts';
 import { importProgress } from '../src/lib/import-progress.ts';
-import { serviceLevelTone, waitTone } from '../src/lib/thresholds.ts';
 
 describe('formatting for the screens', () => {
   it('shows time in state as m:ss, and h:mm:ss past an hour', () => {
@@ -83,22 +82,7 @@ describe('wrap-up countdown', () => {
   });
 });
 
-describe('wallboard thresholds and import progress', () => {
-  it('turns a queue amber past 30 s of wait and red past 90 s or five callers', () => {
-    expect(waitTone(0, 500)).toBe('calm');
-    expect(waitTone(1, 10)).toBe('calm');
-    expect(waitTone(1, 31)).toBe('warn');
-    expect(waitTone(1, 95)).toBe('alarm');
-    expect(waitTone(5, 1)).toBe('alarm');
-  });
-
-  it('colours the service level green from 80 %, amber from 60 %', () => {
-    expect(serviceLevelTone(85)).toBe('success');
-    expect(serviceLevelTone(70)).toBe('warning');
-    expect(serviceLevelTone(20)).toBe('danger');
-    expect(serviceLevelTone(null)).toBeUndefined();
-  });
-
+describe('import progress', () => {
   it('shows import progress as a percentage and 100 once finished', () => {
     const base = { created: 0, updated: 0, rejected: [], committed: false };
     expect(importProgress({ ...base, status: 'running', total: 200, processed: 50 })).toBe(25);
