@@ -23,7 +23,8 @@ const callBase = {
 
 export const callRingingEvent = defineEvent({
   type: 'call.ringing',
-  description: 'A call is offered to an extension and rings there: the screen-pop.',
+  description:
+    'A call is offered to an extension and rings there: the screen-pop. It can come again for the same call and extension while it still rings, with a customer found late (a CRM that answered after its timeout): replace the pop\'s card.',
   permission: 'call.read',
   scopeFields: CALL_SCOPE,
   keyPermissions: CALL_KEY_PERMISSIONS,

@@ -15,6 +15,7 @@ import { validateCommandArgs } from '../gateway/index.ts';
 import type { PbxConnection } from '../pbx/pbx-connection.ts';
 import type { GatewayUpstream } from './gateway-part.ts';
 import { type OwnerPart, wireOwner } from './owner-part.ts';
+import type { ScreenPopCrm } from './crm-part.ts';
 import type { StoragePart } from './storage-part.ts';
 
 const RESERVED = new Set(['cmd', 'state', '_']);
@@ -37,6 +38,8 @@ export async function wireCluster(deps: {
   log: Logger;
   now: () => number;
   onStop: (stop: () => Promise<void> | void) => void;
+  /** The CRM consulted for screen pops, when one is configured. */
+  crm?: ScreenPopCrm;
 }) {
   const { config, log } = deps;
   const c = config.cluster;
@@ -95,6 +98,7 @@ export async function wireCluster(deps: {
             config,
             pbxConfigs: deps.pbxConfigs.filter((p) => p.id === pbx),
             ...deps.storage,
+            ...(deps.crm ? { crm: deps.crm } : {}),
             bus,
             log,
             now: deps.now,

@@ -15,6 +15,7 @@ import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
 import type { PbxConnection } from '../pbx/pbx-connection.ts';
 import type { AmiPortHandle } from './ami-port-wiring.ts';
 import { type ClusterPart, wireCluster } from './cluster-part.ts';
+import { wireCrm } from './crm-part.ts';
 import { type GatewayUpstream, wireGateway } from './gateway-part.ts';
 import { integrationRoutes } from './integrations-part.ts';
 import { type OwnerPart, wireOwner } from './owner-part.ts';
@@ -68,10 +69,12 @@ export async function createServer(config: Config, options: CreateServerOptions 
     const { pbxConfigs, demo } = await resolvePbxs({ pbxs: config.pbxs, demoSeed: config.demo.seed, repos: storage.repos, log, onStop });
     const defaultPbx = pbxConfigs[0]!.id;
 
-    const cluster = config.cluster.natsUrl ? await wireCluster({ config, pbxConfigs, storage, log, now, onStop }) : undefined;
+    const crm = wireCrm({ config, log });
+    const cluster = config.cluster.natsUrl ? await wireCluster({ config, pbxConfigs, storage, log, now, onStop, ...(crm ? { crm } : {}) }) : undefined;
     const bus = cluster?.bus ?? createLocalBus();
     if (!cluster) onStop(() => bus.close());
     const gateway = wireGateway({ config, bus, log, onStop, ...(options.invalidEvent ? { invalidEvent: options.invalidEvent } : {}) });
+    crm?.counters.register(gateway.metrics.registry);
     let owner: OwnerPart | undefined;
     let upstream: GatewayUpstream;
     if (cluster) {
@@ -79,7 +82,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
       await cluster.start();
       upstream = cluster.upstream;
     } else {
-      const o = await wireOwner({ config, pbxConfigs, ...storage, bus, log, now, onStop });
+      const o = await wireOwner({ config, pbxConfigs, ...storage, bus, log, now, onStop, ...(crm ? { crm } : {}) });
       await o.start();
       owner = o;
       upstream = {

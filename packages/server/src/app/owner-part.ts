@@ -28,6 +28,8 @@ import { RecordingService } from '../features/recording/recording-service.ts';
 import { checkRecordingTemplate } from '../features/recording/recording-template.ts';
 import { createPresenceStore } from './presence-store.ts';
 import { createStateView } from './state-view.ts';
+import { createScreenPopLookup } from '../integrations/crm-lookup/screen-pop-lookup.ts';
+import type { ScreenPopCrm } from './crm-part.ts';
 
 export interface OwnerPart {
   readonly pbxs: ReadonlyMap<string, PbxConnection>;
@@ -54,6 +56,8 @@ export async function wireOwner(deps: {
   log: Logger;
   now: () => number;
   onStop: (stop: () => Promise<void> | void) => void;
+  /** The CRM consulted for screen pops, when one is configured. */
+  crm?: ScreenPopCrm;
   /** Cluster mode: AMI bytes flow only while this node holds the PBX's lease. */
   fence?: (pbx: string) => { allowed: () => boolean; refused: () => void };
 }): Promise<OwnerPart> {
@@ -146,10 +150,14 @@ export async function wireOwner(deps: {
     agents,
     log,
     models: () => models,
-    findCustomer: async (number): Promise<CustomerSummary | null> => {
-      const c = await deps.customers.findCustomerByNumber(number);
-      return c ? { id: c.id, name: c.name, company: c.company, language: c.language, externalUrl: null } : null;
-    },
+    findCustomer: createScreenPopLookup({
+      directory: async (number): Promise<CustomerSummary | null> => {
+        const c = await deps.customers.findCustomerByNumber(number);
+        return c ? { id: c.id, name: c.name, company: c.company, language: c.language, externalUrl: null } : null;
+      },
+      normalise: (number) => deps.customers.normalise(number),
+      ...(deps.crm ? { crm: deps.crm } : {}),
+    }),
     queueInfo: (q) => queueInfos.get(q),
     supervisorAt: (pbx, ext) => calls.spiedFrom(pbx, ext),
     now,

@@ -2,7 +2,10 @@ import type { CustomerSummary, EventPayload, EventType } from '@amiable/protocol
 import { type Call, type DomainChange, directionFor, type PartyDirection } from '../telephony/index.ts';
 import { fillTemplate } from './agent-view.ts';
 import { iso } from './iso.ts';
+import type { CustomerAnswer } from './ports.ts';
 import type { ProjectorDeps } from './projector.ts';
+
+const NO_CUSTOMER: CustomerAnswer = { now: Promise.resolve(null), later: null };
 
 export type CallEventType = Extract<EventType, `call.${string}`>;
 /** The fields `callEvent` fills in itself (`queue` may still be given by the caller). */
@@ -25,7 +28,7 @@ export class CallEventProjection {
   readonly #d: CallEventDeps;
   /** `${pbx}|${linkedid}` → extensions currently popped for that call. */
   readonly #ringing = new Map<string, Set<string>>();
-  readonly #customers = new Map<string, Promise<CustomerSummary | null>>();
+  readonly #customers = new Map<string, CustomerAnswer>();
   /** Per-call promise chain so a call's events keep their order across async lookups. */
   readonly #chains = new Map<string, Promise<void>>();
 
@@ -72,21 +75,30 @@ export class CallEventProjection {
     const name = call?.facts.callerName ?? null;
     const joined = call?.facts.queueJoinedAt ?? null;
     const info = queue ? this.#d.queueInfo(queue) : null;
-    const customer = number ? this.#customer(number) : Promise.resolve(null);
+    const customer = number ? this.#customer(number) : NO_CUSTOMER;
     const direction = this.#direction(pbx, linkedid, extension);
+    const ringing = (found: CustomerSummary | null): CallEventExtra<'call.ringing'> => ({
+      queue,
+      direction,
+      callerNumber: number,
+      callerName: name,
+      language: info?.language ?? call?.facts.customerLanguage ?? found?.language ?? null,
+      skill: info?.skill ?? null,
+      customer: found,
+      popupUrl: info?.popupUrlTemplate ? fillTemplate(info.popupUrlTemplate, { number, name, queue, linkedid, customer: found?.id ?? null }) : null,
+      waitSeconds: joined === null ? null : Math.max(0, Math.round((this.#d.now() - joined) / 1000)),
+    });
     this.#chain(key, async () => {
-      const found = await customer;
-      this.callEvent(pbx, linkedid, 'call.ringing', extension, {
-        queue,
-        direction,
-        callerNumber: number,
-        callerName: name,
-        language: info?.language ?? call?.facts.customerLanguage ?? found?.language ?? null,
-        skill: info?.skill ?? null,
-        customer: found,
-        popupUrl: info?.popupUrlTemplate ? fillTemplate(info.popupUrlTemplate, { number, name, queue, linkedid, customer: found?.id ?? null }) : null,
-        waitSeconds: joined === null ? null : Math.max(0, Math.round((this.#d.now() - joined) / 1000)),
-      }, queue);
+      this.callEvent(pbx, linkedid, 'call.ringing', extension, ringing(await customer.now), queue);
+    });
+    // A slower source (the CRM) answered after the pop went out: the pop is sent again with its
+    // customer, as long as the call still rings at this extension.
+    void customer.later?.then((late) => {
+      if (late === null || !this.#ringing.get(key)?.has(extension)) return;
+      this.#chain(key, async () => {
+        if (!this.#ringing.get(key)?.has(extension)) return;
+        this.callEvent(pbx, linkedid, 'call.ringing', extension, ringing(late), queue);
+      });
     });
   }
 
@@ -177,18 +189,24 @@ export class CallEventProjection {
     } as EventPayload<K>);
   }
 
-  #customer(number: string): Promise<CustomerSummary | null> {
-    let p = this.#customers.get(number);
-    if (!p) {
-      p = this.#d.findCustomer(number).catch((err: unknown) => {
-        this.#d.log?.warn({ err: (err as Error).message }, 'customer lookup failed; the screen-pop goes without a card');
-        return null;
-      });
-      this.#customers.set(number, p);
+  #customer(number: string): CustomerAnswer {
+    let answer = this.#customers.get(number);
+    if (!answer) {
+      const found = this.#d.findCustomer(number);
+      const quiet = (p: Promise<CustomerSummary | null>, what: string) =>
+        p.catch((err: unknown) => {
+          this.#d.log?.warn({ err: (err as Error).message }, what);
+          return null;
+        });
+      answer = {
+        now: quiet(found.now, 'customer lookup failed; the screen-pop goes without a card'),
+        later: found.later && quiet(found.later, 'late customer lookup failed; the screen-pop keeps its card'),
+      };
+      this.#customers.set(number, answer);
       // Cache briefly: a ring-all call pops the same customer on every phone.
       setTimeout(() => this.#customers.delete(number), 5000).unref?.();
     }
-    return p;
+    return answer;
   }
 
   #chain(key: string, run: () => Promise<void>): void {

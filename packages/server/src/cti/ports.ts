@@ -1,4 +1,4 @@
-import type { CtiEvent } from '@amiable/protocol';
+import type { CtiEvent, CustomerSummary } from '@amiable/protocol';
 import type { SignedInAgent } from '../contact-center/signed-in-agent.ts';
 
 /** The signed-in agents as the projector reads them (the agent workflow implements it). */
@@ -19,3 +19,13 @@ export interface AgentRoster {
 
 /** Where the projector's catalogue events go (the node's bus). */
 export type CtiEventSink = (event: CtiEvent) => void;
+
+/**
+ * The customer behind a caller's number, for the screen pop: `now` is what the ringing event
+ * carries (the lookup bounds how long it takes); `later`, when a slower source (a CRM) answered
+ * after that, the customer its answer gives (null: nothing new), to update a pop that still rings.
+ */
+export interface CustomerAnswer {
+  now: Promise<CustomerSummary | null>;
+  later: Promise<CustomerSummary | null> | null;
+}

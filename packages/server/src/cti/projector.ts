@@ -1,4 +1,4 @@
-import type { AgentView, CtiEvent, CustomerSummary, EventPayload, EventType, QueueView } from '@amiable/protocol';
+import type { AgentView, CtiEvent, EventPayload, EventType, QueueView } from '@amiable/protocol';
 import type { AgentWorkflowEvent, SignedInAgent } from '../contact-center/signed-in-agent.ts';
 import { type Call, type DomainChange, type PbxModel, queueStats } from '../telephony/index.ts';
 import { ILLEGAL_AGENT_TRANSITION, isLegalTransition } from '../contact-center/agent-transitions.ts';
@@ -6,7 +6,7 @@ import { activityOf } from './agent-activity.ts';
 import { loggedOutView, sameAgentView } from './agent-view.ts';
 import { type CallEventExtra, CallEventProjection } from './call-events.ts';
 import { iso } from './iso.ts';
-import type { AgentRoster, CtiEventSink } from './ports.ts';
+import type { AgentRoster, CtiEventSink, CustomerAnswer } from './ports.ts';
 import { QueueDayStats } from './queue-day-stats.ts';
 import { supervisionPayload } from './supervision-event.ts';
 
@@ -25,7 +25,8 @@ export interface ProjectorDeps {
   publish: CtiEventSink;
   agents: AgentRoster;
   models: () => ReadonlyMap<string, PbxModel>;
-  findCustomer: (number: string) => Promise<CustomerSummary | null>;
+  /** The screen pop's customer: the directory's, merged with a CRM's when one is configured. */
+  findCustomer: (number: string) => CustomerAnswer;
   queueInfo: (queue: string) => QueueInfo;
   now: () => number;
   /** A call ended: persist its record. */
