@@ -10,6 +10,7 @@ export const REPORT_NAMES = [
   'calls-by-hour',
   'calls-by-queue-hour',
   'abandon-by-wait',
+  'disposition-counts',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 

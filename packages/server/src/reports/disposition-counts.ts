@@ -1,7 +1,8 @@
 /**
  * Disposition counts: calls per queue and disposition code (call_records.disposition, the code
  * the agent chose in wrap-up), over the calls in the range that entered a queue. Calls without
- * a disposition count under code null. Grouped in the database by (pbx, queue, disposition).
+ * a disposition count under code null. Grouped in the database by (pbx, queue, disposition)
+ * (migration 0012 adds the column and the index call_records_disposition).
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../persistence/schema.ts';
@@ -17,7 +18,7 @@ export interface DispositionCount {
 
 export async function dispositionCounts(db: Kysely<Database>, range: ReportRange): Promise<DispositionCount[]> {
   checkRange(range);
-  const code = sql<string | null>`call_records.disposition`;
+  const code = sql.ref<string | null>('call_records.disposition');
   const rows = await whereCallsInRange(db.selectFrom('call_records'), range)
     .where('call_records.queue', 'is not', null)
     .select(['call_records.pbx', 'call_records.queue', code.as('disposition'), sql<number>`count(*)`.as('calls')])

@@ -53,6 +53,8 @@ describe('reports over HTTP', () => {
     await state('wrap-up', '09:11:48');
     await state('ready', '09:12:28');
     await ts.closeSession(s.id, { at: at('10:00:00') });
+    await server.repos.dispositions.set('main', 'support', { required: false, codes: [{ code: 'solved', label: 'Problem solved' }] });
+    await server.repos.callRecords.setDisposition('main', 'h1', { disposition: 'solved' });
     token = (await login(server.url, 'admin', 'admin-demo')).accessToken;
   }, 60_000);
   afterAll(async () => {
@@ -101,6 +103,17 @@ describe('reports over HTTP', () => {
     ]);
     const agents = (await (await get(`/api/reports/agent-activity?${range}`)).json()) as { rows: Record<string, unknown>[] };
     expect(agents.rows).toEqual([expect.objectContaining({ agent: 'Alice Martin', talkSeconds: 100, wrapupSeconds: 40, ahtSeconds: 140 })]);
+  });
+
+  it("counts dispositions per queue by their label, with each code's share of the queue", async () => {
+    const res = (await (await get(`/api/reports/disposition-counts?${range}`)).json()) as { rows: Record<string, unknown>[]; totals: Record<string, unknown> };
+    // Support: h1 solved, h2 and h3 none; Sales: h4 none.
+    expect(res.rows).toEqual([
+      { queue: 'Sales', disposition: null, code: null, calls: 1, share: 100 },
+      { queue: 'Support', disposition: null, code: null, calls: 2, share: 66.67 },
+      { queue: 'Support', disposition: 'Problem solved', code: 'solved', calls: 1, share: 33.33 },
+    ]);
+    expect(res.totals).toMatchObject({ calls: 4 });
   });
 
   it('refuses a reversed range with 400, naming the field', async () => {

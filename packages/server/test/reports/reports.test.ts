@@ -217,6 +217,22 @@ describe.each(dialects)('reports for the 2 March scenario on %s', (dialect) => {
     expect(wholeTwoDays.map((b) => b.abandoned)).toEqual([1, 0, 1, 1, 0]);
   });
 
+  it('counts calls per queue and disposition code, calls without one under null', async () => {
+    await t.repos.callRecords.setDisposition('pbx1', 'c1', { disposition: 'sale' });
+    await t.repos.callRecords.setDisposition('pbx1', 'c2', { disposition: 'sale' });
+    await t.repos.callRecords.setDisposition('pbx1', 'c5', { disposition: 'callback' });
+    await t.repos.callRecords.setDisposition('pbx1', 'c6', { disposition: 'sale' });
+    // c0 and c10 are outside the day; c9 has no queue. lang-en: c1, c2 sale; c5 callback; c3, c4 none.
+    expect(await reports.dispositionCounts(PARIS_DAY)).toEqual([
+      { pbx: 'pbx1', queue: 'lang-en', disposition: 'sale', calls: 2 },
+      { pbx: 'pbx1', queue: 'lang-en', disposition: null, calls: 2 },
+      { pbx: 'pbx1', queue: 'lang-en', disposition: 'callback', calls: 1 },
+      { pbx: 'pbx1', queue: 'lang-fr', disposition: null, calls: 2 },
+      { pbx: 'pbx1', queue: 'lang-fr', disposition: 'sale', calls: 1 },
+    ]);
+    expect(await reports.dispositionCounts({ ...PARIS_DAY, queues: ['nowhere'] })).toEqual([]);
+  });
+
   it('names agents and queues', async () => {
     await t.repos.queueSettings.upsert('pbx1', 'lang-fr', { displayName: 'Français' });
     expect(await reports.queueNames()).toEqual(new Map([['pbx1\u0000lang-fr', 'Français']]));

@@ -326,22 +326,30 @@ export async function abandonByWaitTable(input: TableInput): Promise<ReportTable
 
 /** Calls per queue and disposition code, with each code's share of the queue's calls. */
 export async function dispositionCountsTable(input: TableInput): Promise<ReportTable> {
-  const [counts, queueName] = await Promise.all([input.reports.dispositionCounts(input.range), queueLabeller(input)]);
+  const [counts, queueName, configured] = await Promise.all([
+    input.reports.dispositionCounts(input.range),
+    queueLabeller(input),
+    input.repos.dispositions.list(),
+  ]);
+  // The label each queue gives its codes; a code no longer configured shows as itself.
+  const labels = new Map(configured.flatMap((q) => q.codes.map((c) => [`${queueKey(q.pbx, q.queue)}\u0000${c.code}`, c.label] as const)));
   const perQueue = new Map<string, number>();
   for (const c of counts) perQueue.set(queueKey(c.pbx, c.queue), (perQueue.get(queueKey(c.pbx, c.queue)) ?? 0) + c.calls);
   return {
     columns: [
       col('queue', 'Queue', 'string'),
       col('disposition', 'Disposition', 'string'),
+      col('code', 'Code', 'string'),
       col('calls', 'Calls', 'number'),
       col('share', 'Share of the queue', 'percent'),
     ],
     rows: counts.map((c) => ({
       queue: queueName(c.pbx, c.queue),
-      disposition: c.disposition,
+      disposition: c.disposition === null ? null : (labels.get(`${queueKey(c.pbx, c.queue)}\u0000${c.disposition}`) ?? c.disposition),
+      code: c.disposition,
       calls: c.calls,
       share: percent(ratio(c.calls, perQueue.get(queueKey(c.pbx, c.queue)) ?? 0)),
     })),
-    totals: { queue: 'All queues', disposition: null, calls: sum(counts, (c) => c.calls), share: null },
+    totals: { queue: 'All queues', disposition: null, code: null, calls: sum(counts, (c) => c.calls), share: null },
   };
 }

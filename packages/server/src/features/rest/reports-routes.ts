@@ -32,6 +32,7 @@ import {
   agentTimesheetTable,
   callsByQueueHourTable,
   callsByTimeTable,
+  dispositionCountsTable,
   pauseSummaryTable,
   queueSummaryTable,
   type ReportTable,
@@ -50,6 +51,7 @@ const TABLES = {
   'agent-occupancy': agentOccupancyTable,
   'calls-by-queue-hour': callsByQueueHourTable,
   'abandon-by-wait': abandonByWaitTable,
+  'disposition-counts': dispositionCountsTable,
 } as const;
 type TableName = keyof typeof TABLES;
 const AGENT_REPORTS: readonly string[] = ['agent-activity', 'agent-timesheet', 'agent-occupancy', 'pause-summary'];
