@@ -20,6 +20,7 @@ export type { ConnectionState, ConnectionStatus } from './live/live-socket.ts';
 export type { WebSocketConstructor, WebSocketLike } from './live/web-socket.ts';
 export type { RestApi } from './rest/api.ts';
 export type { CustomersApi, CustomerQuery, ImportOptions } from './rest/customers.ts';
+export type { DispositionsApi } from './rest/dispositions.ts';
 export type { WebhooksApi } from './rest/webhooks.ts';
 export type { Resource } from './rest/resource.ts';
 export type { Timers } from './timers.ts';

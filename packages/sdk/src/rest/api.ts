@@ -34,6 +34,7 @@ import type { DemoInfo, SignInContext, SystemStatus, WrapupPolicy } from '../wir
 import { demoInfo } from '../wire/demo-info.ts';
 import { routes } from '../wire/routes.ts';
 import { type CustomersApi, customersApi } from './customers.ts';
+import { type DispositionsApi, dispositionsApi } from './dispositions.ts';
 import { type Resource, resource, toPage } from './resource.ts';
 import { type WebhooksApi, webhooksApi } from './webhooks.ts';
 
@@ -68,6 +69,8 @@ export interface RestApi {
   wrapupPolicy: { get(): Promise<WrapupPolicy>; update(body: Partial<WrapupPolicy>): Promise<WrapupPolicy> };
   customers: CustomersApi;
   calls: { list(query?: CallRecordQuery): Promise<Page<CallRecord>> };
+  /** Disposition codes per queue, and a call's disposition and notes. */
+  dispositions: DispositionsApi;
   reports: { get(name: ReportName, query: ReportQuery): Promise<ReportResult> };
   audit: { list(query?: AuditQuery): Promise<Page<AuditEntry>> };
   /** Integrations' webhook subscriptions and their delivery logs (admins). */
@@ -111,6 +114,7 @@ export function restApi(http: Http, timers: Timers): RestApi {
     },
     customers: customersApi(http, timers),
     calls: { list: async (query) => toPage<CallRecord>(await http.request('GET', routes.calls, { query: q(query) })) },
+    dispositions: dispositionsApi(http),
     reports: { get: (name, query) => http.request('GET', routes.report(name), { query: q(query) }) },
     audit: { list: async (query) => toPage<AuditEntry>(await http.request('GET', routes.audit, { query: q(query) })) },
     webhooks: webhooksApi(http),

@@ -32,6 +32,8 @@ export const routes = {
   customerImport: '/api/customers/import',
   customerImportJob: (id: string) => `/api/customers/import/${enc(id)}`,
   calls: '/api/calls',
+  dispositions: '/api/dispositions',
+  callDisposition: (callId: string) => `/api/calls/${enc(callId)}/disposition`,
   report: (name: string) => `/api/reports/${enc(name)}`,
   audit: '/api/audit',
   webhooks: '/api/webhooks',
