@@ -12,6 +12,7 @@ import './styles/admin.css';
 import './styles/supervisor.css';
 import './styles/desk.css';
 import './styles/reports.css';
+import './styles/wrapup.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -43,6 +43,7 @@ export function applyEvent(state: LiveState, event: AnyDeliveredEvent, receivedA
         wrapupEndsAt: p.wrapupEndsAt,
         pauseAfterCall: p.pauseAfterCall,
         callId: p.state === 'ringing' || p.state === 'on-call' ? (previous?.callId ?? null) : null,
+        dispositionDue: p.dispositionDue ?? null,
       };
       return { ...state, agents: { ...state.agents, [p.agentId]: agent } };
     }

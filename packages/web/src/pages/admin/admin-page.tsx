@@ -4,6 +4,7 @@ import { AgentsPage } from './agents-page.tsx';
 import { AuditPage } from './audit-page.tsx';
 import { CallLogPage } from './call-log-page.tsx';
 import { CustomersPage } from './customers-page.tsx';
+import { DispositionsPage } from './dispositions-page.tsx';
 import { IntegrationsPage } from './integrations-page.tsx';
 import { PauseReasonsPage } from './pause-reasons-page.tsx';
 import { ReportsPage } from './reports-page.tsx';
@@ -21,6 +22,7 @@ const PAGES: Record<AdminSection, ComponentType> = {
   workstations: WorkstationsPage,
   'pause-reasons': PauseReasonsPage,
   wrapup: WrapupPage,
+  dispositions: DispositionsPage,
   customers: CustomersPage,
   integrations: IntegrationsPage,
   reports: ReportsPage,

@@ -11,6 +11,7 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { DateRangePicker } from './date-range-picker.tsx';
 import { Pager } from './pager.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { DISPOSITION_CSV, DispositionCell, DispositionHeader } from './wrapup-call-log-cells.tsx';
 
 const PAGE = 100;
 
@@ -29,6 +30,7 @@ const CSV: CsvColumn<CallRecord>[] = [
   { header: 'Talk (s)', value: (c) => c.talkSeconds },
   { header: 'Outcome', value: (c) => c.outcome },
   { header: 'Call id', value: (c) => c.callId },
+  ...DISPOSITION_CSV,
 ];
 
 /** Every archived call, filtered by date, queue, agent, number and outcome. */
@@ -83,7 +85,7 @@ export function CallLogPage() {
           <div className="table-wrap">
             <table className="table" data-testid="call-log-table">
               <thead>
-                <tr><th>Started</th><th>Caller</th><th>Queue</th><th>Agent</th><th className="num">Wait</th><th className="num">Talk</th><th>Outcome</th></tr>
+                <tr><th>Started</th><th>Caller</th><th>Queue</th><th>Agent</th><th className="num">Wait</th><th className="num">Talk</th><th>Outcome</th><DispositionHeader /></tr>
               </thead>
               <tbody>
                 {rows.map((c) => (
@@ -95,6 +97,7 @@ export function CallLogPage() {
                     <td className="num mono">{formatDurationLong(c.waitSeconds)}</td>
                     <td className="num mono">{formatDurationLong(c.talkSeconds)}</td>
                     <td>{c.outcome}</td>
+                    <DispositionCell call={c} />
                   </tr>
                 ))}
               </tbody>

@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { path: 'workstations', labelKey: 'sections.workstations', icon: 'monitor' },
   { path: 'pause-reasons', labelKey: 'sections.pauseReasons', icon: 'pause' },
   { path: 'wrapup', labelKey: 'sections.wrapup', icon: 'timer' },
+  { path: 'dispositions', labelKey: 'sections.dispositions', icon: 'list' },
   { path: 'customers', labelKey: 'sections.customers', icon: 'contacts' },
   { path: 'integrations', labelKey: 'sections.integrations', icon: 'key' },
   { path: 'reports', labelKey: 'sections.reports', icon: 'chart' },

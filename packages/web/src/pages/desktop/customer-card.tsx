@@ -7,6 +7,7 @@ import type { ScreenPop } from '../../lib/screen-pop.ts';
 import { CreateCustomerDialog } from './create-customer-dialog.tsx';
 import { DialLink } from './dial-link.tsx';
 import { useT } from '../../i18n/index.ts';
+import { WrapupHistoryNote } from './wrapup-history-note.tsx';
 
 interface Loaded {
   customer: Customer | undefined;
@@ -96,6 +97,7 @@ export function CustomerCard({ pop }: { pop: ScreenPop }) {
                 <span className="muted">{c.queue ?? t(`direction.${c.direction}`, { defaultValue: c.direction })}</span>
                 <span className="muted">{t(`outcome.${c.outcome}`, { defaultValue: c.outcome })}</span>
                 <span className="mono">{formatDurationLong(c.talkSeconds)}</span>
+                <WrapupHistoryNote call={c} />
               </li>
             ))}
           </ul>

@@ -26,6 +26,7 @@ import { useDeskPolicy } from './use-desk-policy.ts';
 import { useDeskShortcuts } from './use-desk-shortcuts.ts';
 import { useRingAlert } from './use-ring-alert.ts';
 import { useScreenPop } from './use-screen-pop.ts';
+import { WrapupPanel } from './wrapup-panel.tsx';
 
 export function DesktopPage({ user }: { user: PrincipalSummary }) {
   return (
@@ -122,6 +123,7 @@ function Desk({ user }: { user: PrincipalSummary }) {
       <div className="desktop-grid">
         <div className="stack">
           <CallControls call={call} extras={extrasOf(extras, call?.callId)} recordingControl={policy?.recordingControl ?? false} transferRequest={transferRequest} />
+          <WrapupPanel agent={agent} pop={pop} />
           <ScreenPopCard pop={pop} onClose={close} />
         </div>
         <div className="stack">

@@ -10,6 +10,7 @@ import { PauseAfterCall } from './pause-after-call.tsx';
 import { PauseMenu } from './pause-menu.tsx';
 import { usePauseReasons } from './use-pause-reasons.ts';
 import { WrapupCountdown } from './wrapup-countdown.tsx';
+import { useReadyBlock } from './wrapup-ready-block.ts';
 
 /** The agent's state and the buttons that change it, with the time spent in the current state. */
 export function StateBar({ agent, pauseRequest, onHelp }: { agent: AgentView; pauseRequest: Request; onHelp: () => void }) {
@@ -19,6 +20,8 @@ export function StateBar({ agent, pauseRequest, onHelp }: { agent: AgentView; pa
   const reasons = usePauseReasons();
   const reasonLabel = agent.reason ? (reasons.find((r) => r.code === agent.reason)?.label ?? agent.reason) : null;
   const busyOnCall = agent.state === 'on-call' || agent.state === 'ringing';
+  // A disposition the last call's queue requires holds Ready back (the wrap-up panel says why).
+  const blocked = useReadyBlock(agent);
 
   return (
     <section className={`state-bar ${stateClass(agent.state)}`} data-testid="state-bar" data-state={agent.state}>
@@ -32,13 +35,14 @@ export function StateBar({ agent, pauseRequest, onHelp }: { agent: AgentView; pa
       <div className="spacer" />
       <div className="row-wrap state-actions">
         {agent.state === 'wrap-up' ? (
-          <BusyButton className="btn btn-success" disabled={offline} onClick={() => client.command('agent.endWrapup', {})} testId="btn-end-wrapup" errorTitle={t('errors.ready')}>
+          <BusyButton className="btn btn-success" disabled={offline || blocked !== null} title={blocked ?? undefined} onClick={() => client.command('agent.endWrapup', {})} testId="btn-end-wrapup" errorTitle={t('errors.ready')}>
             {t('state.ready')}
           </BusyButton>
         ) : (
           <BusyButton
             className={`btn ${agent.state === 'ready' ? 'btn-success active' : 'btn-success'}`}
-            disabled={offline || agent.state === 'ready' || busyOnCall}
+            disabled={offline || agent.state === 'ready' || busyOnCall || blocked !== null}
+            title={blocked ?? undefined}
             onClick={() => client.command('agent.ready', {})}
             testId="btn-ready"
             errorTitle={t('errors.ready')}
