@@ -1,5 +1,5 @@
 import type { AmiMessage } from '@amiable/ami';
-import { createAmiPortServer } from '../ami-port/index.ts';
+import { type AmiPortUpstream, createAmiPortServer } from '../ami-port/index.ts';
 import type { Config } from '../config/index.ts';
 import type { GatewayApp } from '../gateway/index.ts';
 import { CtiError } from '../identity/errors.ts';
@@ -22,6 +22,8 @@ export async function startAmiPort(deps: {
   config: Config;
   app: GatewayApp;
   pbxs: ReadonlyMap<string, PbxConnection>;
+  /** Where actions go; default: the PBX connections of `pbxs` (cluster mode forwards to the owner). */
+  upstream?: AmiPortUpstream;
   subscribe: (listener: (pbx: string, msg: AmiMessage) => void) => () => void;
   defaultPbx: string;
   /** Whether a pause reason code is configured (pause reasons of the directory); without it any reason passes. */
@@ -49,7 +51,7 @@ export async function startAmiPort(deps: {
       // Sessions log in through `auth.login`, so their principal is always a whole identity Principal.
       watch: (current, apply) => gw.livePrincipals.watch(() => current() as Principal, apply),
     },
-    upstream: {
+    upstream: deps.upstream ?? {
       send: (pbxId, action) => {
         const conn = deps.pbxs.get(pbxId);
         if (!conn) return Promise.reject(new Error(`No PBX ${pbxId}`));

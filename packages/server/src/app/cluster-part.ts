@@ -7,12 +7,14 @@ import { createMembers } from '../cluster/members.ts';
 import { createNatsBus } from '../cluster/nats-bus.ts';
 import { whileClusterForms } from '../cluster/nats-streams.ts';
 import { createPbxLeases } from '../cluster/pbx-leases.ts';
+import { remoteAmiUpstream, serveAmiActions } from '../cluster/remote-ami-actions.ts';
 import { remoteCommandHandlers, serveCommands } from '../cluster/remote-commands.ts';
 import { serveState } from '../cluster/cluster-state.ts';
 import { LEASE_BUCKET, MEMBER_BUCKET } from '../cluster/subjects.ts';
 import { type Config, ConfigError, type PbxConfig } from '../config/index.ts';
 import { validateCommandArgs } from '../gateway/index.ts';
 import type { PbxConnection } from '../pbx/pbx-connection.ts';
+import { createCommandPbx } from './command-pbx.ts';
 import type { GatewayUpstream } from './gateway-part.ts';
 import { type OwnerPart, wireOwner } from './owner-part.ts';
 import type { ScreenPopCrm } from './crm-part.ts';
@@ -108,6 +110,7 @@ export async function wireCluster(deps: {
           const subs = [
             serveCommands({ nc, pbx, handlers: part.commands, validate: validateCommandArgs, log }),
             serveState(nc, pbx, part.state),
+            serveAmiActions({ nc, pbx, conn: part.pbxs.get(pbx)!, log }),
           ];
           owned.set(pbx, { part, stops, subs });
           conns.set(pbx, part.pbxs.get(pbx)!);
@@ -139,12 +142,9 @@ export async function wireCluster(deps: {
       nc,
       timeoutMs: c.commandTimeoutMs,
       local: (pbx) => owned.get(pbx)?.part.commands,
-      pbxOf: async (_name, principal, args) => {
-        const agentId = (typeof args.agentId === 'string' ? args.agentId : undefined) ?? principal.agentId;
-        const session = agentId ? await deps.storage.repos.timesheet.openSessionOf(agentId) : undefined;
-        return session?.pbx ?? pbxIds[0]!;
-      },
+      pbxOf: createCommandPbx({ repos: deps.storage.repos, pbxs: pbxIds, fallback: pbxIds[0]! }),
     }),
+    amiActions: remoteAmiUpstream({ nc, local: (pbx) => conns.get(pbx), timeoutMs: c.commandTimeoutMs }),
     onQueueSettingsChanged: async () => {
       await Promise.all([...owned.values()].map((o) => o.part.queueInfos.reload()));
     },

@@ -19,6 +19,7 @@ import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
 import { registerSpoolMetrics } from '../persistence/spool/spool-metrics.ts';
 import type { ArchiveWriter } from '../persistence/archive/archive-writer.ts';
 import type { DatabaseHandle } from '../persistence/database.ts';
+import type { AmiPortUpstream } from '../ami-port/index.ts';
 import type { Repositories } from '../persistence/repositories/index.ts';
 import type { PbxConnection } from '../pbx/pbx-connection.ts';
 import { type AmiPortHandle, startAmiPort } from './ami-port-wiring.ts';
@@ -36,6 +37,8 @@ export interface GatewayUpstream {
   onQueueSettingsChanged: () => Promise<void>;
   /** A call got a disposition (the owner's agent workflow lets the agent be Ready). */
   onDispositionSet?: (pbx: string, callId: string) => Promise<void>;
+  /** Where the AMI-compatible port sends actions (cluster mode: the owner of the PBX); default: `pbxs`. */
+  amiActions?: AmiPortUpstream;
 }
 
 export interface ServedGateway {
@@ -135,6 +138,7 @@ export function wireGateway(deps: {
             config,
             app,
             pbxs: upstream.pbxs,
+            ...(upstream.amiActions ? { upstream: upstream.amiActions } : {}),
             subscribe: (l) => bus.subscribeAmi(l),
             defaultPbx: storage.defaultPbx,
             pauseReasonExists: async (code) => (await storage.repos.pauseReasons.getByCode(code)) !== undefined,

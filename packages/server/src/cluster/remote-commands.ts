@@ -77,8 +77,8 @@ export function serveCommands(deps: {
  */
 export function remoteCommandHandlers(deps: {
   nc: NatsConnection;
-  /** The PBX a command concerns (the agent's, or the default one). */
-  pbxOf: (name: CommandName, principal: Principal, args: Record<string, unknown>) => Promise<string>;
+  /** The PBX a command concerns (the agent's desk or session, or the default one). */
+  pbxOf: (name: CommandName, principal: Principal, args: Record<string, unknown>, ctx: CommandContext) => Promise<string>;
   /** This node's handlers for a PBX it owns, or undefined. */
   local: (pbx: string) => CommandHandlers | undefined;
   timeoutMs: number;
@@ -86,7 +86,7 @@ export function remoteCommandHandlers(deps: {
   const handlers: Record<string, CommandHandler> = {};
   for (const name of COMMAND_NAMES) {
     handlers[name] = async (principal, args, ctx) => {
-      const pbx = await deps.pbxOf(name, principal, args as Record<string, unknown>);
+      const pbx = await deps.pbxOf(name, principal, args as Record<string, unknown>, ctx);
       const local = deps.local(pbx)?.[name] as CommandHandler | undefined;
       if (local) return local(principal, args, ctx);
       let reply: Reply;

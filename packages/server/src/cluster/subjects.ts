@@ -38,3 +38,8 @@ export function amiSubject(pbx: string, event: string | undefined): string {
 export function commandSubject(pbx: string): string {
   return `cti.cmd.${token(pbx)}`;
 }
+
+/** Actions of the AMI-compatible port for the owner of a PBX, by request/reply. */
+export function amiActionSubject(pbx: string): string {
+  return `amiport.action.${token(pbx)}`;
+}

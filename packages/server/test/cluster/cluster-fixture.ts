@@ -7,7 +7,7 @@ import { migrateToLatest } from '../../src/persistence/migrations/index.ts';
 import { createRepositories, type Repositories } from '../../src/persistence/repositories/index.ts';
 import type { DatabaseHandle } from '../../src/persistence/database.ts';
 import { type ClusterNode, startClusterNode } from '../support/cluster-nodes.ts';
-import { type NatsCluster, startNatsCluster } from '../support/nats-cluster.ts';
+import { freePort, type NatsCluster, startNatsCluster } from '../support/nats-cluster.ts';
 
 export const PG_URL = process.env.AMIABLE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -38,7 +38,9 @@ export async function startClusterFixture(options: { nodes: number; pbxs: string
   const tokenSecret = randomBytes(32).toString('hex');
   const pbxs = options.pbxs.map((id, i) => ({ id, port: sims[i]!.port }));
   const startNode = (nodeId: string) =>
-    startClusterNode({ nodeId, natsUrl: nats.url, pgUrl: PG_URL, pgSchema, pbxs, tokenSecret, leaseTtlMs: options.leaseTtlMs ?? 2000 });
+    freePort().then((amiPort) =>
+      startClusterNode({ nodeId, natsUrl: nats.url, pgUrl: PG_URL, pgSchema, pbxs, tokenSecret, leaseTtlMs: options.leaseTtlMs ?? 2000, amiPort }),
+    );
   const nodes: ClusterNode[] = [];
   for (let i = 0; i < options.nodes; i++) nodes.push(await startNode(`node-${String.fromCharCode(97 + i)}`));
   return {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../gateway/helpers/ws-client.ts';
-import { type ClusterFixture, login, ownerOf, startClusterFixture } from './cluster-fixture.ts';
+import { RawClient } from '../ami-port/support/raw-client.ts';
+import { actionsNamed, sentActions } from '../workflow/helpers.ts';
+import { type ClusterFixture, command, login, ownerOf, startClusterFixture } from './cluster-fixture.ts';
 
 describe('two PBXs and three CTI nodes', () => {
   let fx: ClusterFixture;
@@ -63,4 +65,37 @@ describe('two PBXs and three CTI nodes', () => {
     }, 15_000);
     sam.ws.close();
   }, 120_000);
+
+  it('signs an agent in on the PBX of her desk through a node that owns neither PBX, and forwards her AMI-port actions to its owner', async () => {
+    const main = await ownerOf(fx.nodes, 'main');
+    const east = await ownerOf(fx.nodes, 'east');
+    const third = fx.nodes.find((n) => n !== main && n !== east) ?? fx.nodes.find((n) => n !== east)!;
+    // Alice's queues exist on both PBXs; her desk (this host's address) is on east.
+    for (const skill of await fx.repos.skills.list()) {
+      const queues = (await fx.repos.skills.skillQueues(skill.id)).map(({ skillId: _, ...q }) => q);
+      await fx.repos.skills.setSkillQueues(skill.id, [...queues, ...queues.map((q) => ({ ...q, pbx: 'east' }))]);
+    }
+    await fx.repos.workstations.create({ name: 'east-desk', ip: '127.0.0.1', pbx: 'east', extension: '1001' });
+    const [onMain, onEast] = [sentActions(fx.sims[0]!).length, sentActions(fx.sims[1]!).length];
+    const token = await login(third, 'alice');
+    const res = await command(third, token, 'agent.signIn', {});
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.data).toMatchObject({ pbx: 'east', extension: '1001' });
+    expect(actionsNamed(sentActions(fx.sims[1]!, onEast), 'QueueAdd').length).toBeGreaterThan(0);
+    expect(actionsNamed(sentActions(fx.sims[0]!, onMain), 'QueueAdd')).toEqual([]);
+    expect((await fx.repos.timesheet.openSessionOf((await fx.repos.users.getByUsername('alice'))!.id))?.pbx).toBe('east');
+
+    // On the AMI-compatible port of a node that does not own east, her QueuePause goes to east's owner.
+    const portNode = fx.nodes.find((n) => n !== east)!;
+    const ami = await RawClient.connect(portNode.amiPort!);
+    try {
+      expect((await ami.login('alice', 'alice-demo', 'off')).get('Response')).toBe('Success');
+      const before = sentActions(fx.sims[1]!).length;
+      ami.action(['Action', 'QueuePause'], ['ActionID', 'p1'], ['Interface', 'PJSIP/1001'], ['Queue', 'support'], ['Paused', 'true']);
+      expect((await ami.response('p1', 10_000)).get('Response')).toBe('Success');
+      expect(actionsNamed(sentActions(fx.sims[1]!, before), 'QueuePause')).toHaveLength(1);
+    } finally {
+      ami.close();
+    }
+  }, 60_000);
 });

@@ -20,6 +20,8 @@ export interface NodeSpec {
   replicas?: number;
   /** More settings, merged over the defaults (e.g. a benchmark's login limits and log level). */
   overrides?: Record<string, unknown>;
+  /** The AMI-compatible port's TCP port (disabled without). */
+  amiPort?: number;
 }
 
 export interface ClusterNode {
@@ -27,6 +29,8 @@ export interface ClusterNode {
   readonly url: string;
   readonly pid: number;
   readonly logFile: string;
+  /** The AMI-compatible port, when the spec enabled it. */
+  readonly amiPort: number | undefined;
   /** null while the process runs. */
   readonly exitCode: number | null;
   health(): Promise<Health>;
@@ -50,6 +54,7 @@ export async function startClusterNode(spec: NodeSpec): Promise<ClusterNode> {
       auth: { tokenSecret: spec.tokenSecret },
       ...(spec.natsUrl ? { cluster: { natsUrl: spec.natsUrl, nodeId: spec.nodeId, leaseTtlMs: spec.leaseTtlMs ?? 2000, replicas: spec.replicas ?? 3 } } : {}),
       wrapup: { seconds: 0 },
+      ...(spec.amiPort ? { amiPort: { enabled: true, host: '127.0.0.1', port: spec.amiPort } } : {}),
       log: { level: 'info' },
       ...spec.overrides,
     }),
@@ -86,6 +91,7 @@ export async function startClusterNode(spec: NodeSpec): Promise<ClusterNode> {
     url,
     pid: child.pid!,
     logFile,
+    amiPort: spec.amiPort,
     get exitCode() {
       return child.exitCode ?? (child.signalCode ? -1 : null);
     },
