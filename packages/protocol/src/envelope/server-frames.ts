@@ -13,13 +13,16 @@ export const WelcomeFrameSchema = Type.Object({
   v: Type.Integer(),
   /** The stream id; send it back as `resume.stream` after a reconnect. */
   session: Identifier(),
-  /** Events on this connection follow with `seq + 1`, `seq + 2`, … */
+  /**
+   * Events on this connection follow with greater seqs: `seq + 1`, `seq + 2`, … on a single
+   * node; in cluster mode the cluster stream's sequence, which skips events the client may not see.
+   */
   seq: Type.Integer({ minimum: 0 }),
   /** The missed events of the resumed stream follow (seq > the client's resume seq). */
   resumed: Type.Boolean(),
   /** The client asked to resume but could not: drop local state; a fresh `snapshot` follows. */
   mustResync: Type.Boolean(),
-  /** Seconds a disconnected stream is kept for resume. */
+  /** Seconds a disconnected stream is kept for resume (in cluster mode: the stream's retention). */
   resumeWindowSeconds: Type.Number({ minimum: 0 }),
   principal: Type.Object({
     userId: Identifier(),

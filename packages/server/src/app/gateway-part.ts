@@ -63,13 +63,14 @@ export function wireGateway(deps: {
   const router = createRouter({
     clock: systemClock,
     options: { resumeWindowMs: config.router.resumeWindowSeconds * 1000, maxQueueEvents: config.router.maxQueuedEvents },
+    ...(bus.history ? { history: bus.history } : {}),
     invalidEvent: (event, problems) => {
       log.error({ type: event.type, problems }, 'published CTI event does not match its catalogue schema');
       deps.invalidEvent?.(event, problems);
     },
   });
   const metrics = createGatewayMetrics();
-  deps.onStop(bus.subscribeCti((event) => router.publish(event)));
+  deps.onStop(bus.subscribeCti((event, position) => router.publish(event, position)));
 
   return {
     router,

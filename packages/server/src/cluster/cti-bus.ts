@@ -1,7 +1,9 @@
 import type { AmiMessage } from '@amiable/ami';
 import type { CtiEvent } from '@amiable/protocol';
+import type { EventHistory } from '../gateway/index.ts';
 
-export type CtiListener = (event: CtiEvent) => void;
+/** `position`: the event's sequence in the cluster's CTI stream (cluster mode only). */
+export type CtiListener = (event: CtiEvent, position?: number) => void;
 export type AmiListener = (pbx: string, msg: AmiMessage) => void;
 
 /**
@@ -17,5 +19,7 @@ export interface CtiBus {
   /** Owner side: a raw AMI event as received from the PBX (for the AMI-compatible port). */
   publishAmi(pbx: string, msg: AmiMessage): void;
   subscribeAmi(listener: AmiListener): () => void;
+  /** Cluster mode: the CTI stream as the router reads it to resume a client on any node. */
+  readonly history?: EventHistory;
   close(): Promise<void>;
 }

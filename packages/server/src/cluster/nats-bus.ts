@@ -2,6 +2,7 @@ import { AmiMessage } from '@amiable/ami';
 import type { CtiEvent } from '@amiable/protocol';
 import { type ConsumerMessages, DeliverPolicy, type NatsConnection } from 'nats';
 import type { AmiListener, CtiBus, CtiListener } from './cti-bus.ts';
+import { createCtiHistory } from './cti-history.ts';
 import { ensureStream, eventStreamConfig } from './nats-streams.ts';
 import { AMI_STREAM, amiSubject, CTI_STREAM, ctiStreamSubjects, ctiSubject, token } from './subjects.ts';
 
@@ -47,7 +48,10 @@ export async function createNatsBus(deps: {
   };
 
   const follow = async (stream: string, onMessage: (subject: string, seq: number, data: Uint8Array) => void) => {
-    const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.New });
+    // From the next message on; the CTI stream's head is then where this node's clients start.
+    const last = (await jsm.streams.info(stream)).state.last_seq;
+    if (stream === CTI_STREAM) delivered = last;
+    const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: last + 1 });
     const messages = await consumer.consume();
     open.push(messages);
     void (async () => {
@@ -65,11 +69,12 @@ export async function createNatsBus(deps: {
   await follow(CTI_STREAM, (_subject, seq, data) => {
     delivered = seq;
     const event = JSON.parse(decoder.decode(data)) as CtiEvent;
-    for (const l of cti) l(event);
+    for (const l of cti) l(event, seq);
   });
   let followingAmi = false;
 
   return {
+    history: createCtiHistory({ js, jsm, head: () => delivered, retentionSeconds: deps.retentionSeconds }),
     publishCti: (event) => publish(ctiSubject(event), JSON.stringify(event)),
     subscribeCti(listener) {
       cti.add(listener);

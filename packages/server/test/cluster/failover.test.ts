@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient } from '../gateway/helpers/ws-client.ts';
+import { type Frame, TestClient } from '../gateway/helpers/ws-client.ts';
 import { actionsNamed, sentActions } from '../workflow/helpers.ts';
 import { type ClusterFixture, command, login, ownerOf, startClusterFixture } from './cluster-fixture.ts';
 
-/** Event frames as `type` lines, for comparing what two clients saw. */
-const seen = (c: TestClient) => c.events().map((f) => `${f.type}:${JSON.stringify(f.payload)}`);
 
 describe('three CTI nodes on a NATS cluster, one simulated PBX', () => {
   let fx: ClusterFixture;
@@ -34,32 +32,49 @@ describe('three CTI nodes on a NATS cluster, one simulated PBX', () => {
     expect(await signIns()).toBe(1);
   }, 60_000);
 
-  it('kill -9 of the owner during a call: another node owns the PBX within 5 s, survivors miss nothing, the call record is complete', async () => {
+  it('kill -9 of the owner during a call: another node owns the PBX within 5 s, survivors miss nothing, its clients resume on another node, the call record is complete', async () => {
     const owner = await ownerOf(fx.nodes, 'main');
     const survivors = fx.nodes.filter((n) => n !== owner);
     const sim = fx.sims[0]!;
-    const clients = await Promise.all(
-      survivors.map(async (n) => TestClient.connect(`${n.url.replace('http', 'ws')}/api/ws`, await login(n, 'sam'))),
-    );
+    const ws = (n: { url: string }) => `${n.url.replace('http', 'ws')}/api/ws`;
+    const clients = await Promise.all(survivors.map(async (n) => TestClient.connect(ws(n), await login(n, 'sam'))));
+    const samOnOwner = await login(owner, 'sam');
+    const orphan = await TestClient.connect(ws(owner), samOnOwner);
+    // Every client saw the same stream from here on: events after the latest welcome are compared.
+    const from = Math.max(...[...clients, orphan].map((c) => c.welcome.seq as number));
     sim.setPhone('1001', { mode: 'answer', answerAfterMs: 200 });
     sim.placeCall({ queue: 'lang-en', callerNumber: '+15551230001', callerName: 'Jane Customer', talkMs: 9000 });
-    for (const c of clients) await c.waitFor((f) => f.op === 'event' && f.type === 'call.answered', 15_000);
+    for (const c of [...clients, orphan]) await c.waitFor((f) => f.op === 'event' && f.type === 'call.answered', 15_000);
 
     const killedAt = Date.now();
     owner.signal('SIGKILL');
     await owner.exited;
+    await orphan.waitForClose(10_000);
+    // The owner's client comes back on a survivor, from the last event it got.
+    const lastSeen = orphan.events().at(-1)!.seq as number;
+    const resumed = await TestClient.connect(ws(survivors[1]!), samOnOwner, { stream: orphan.welcome.session as string, seq: lastSeen });
+    expect(resumed.welcome).toMatchObject({ resumed: true, mustResync: false, seq: lastSeen });
     const next = await ownerOf(survivors, 'main', 10_000);
     const tookOverMs = Date.now() - killedAt;
     expect(tookOverMs).toBeLessThanOrEqual(5000);
 
-    for (const c of clients) await c.waitFor((f) => f.op === 'event' && f.type === 'call.ended', 20_000);
-    // Both survivors saw the same events, in the same order, with no gap in their sequence.
-    expect(seen(clients[0]!)).toEqual(seen(clients[1]!));
+    for (const c of [...clients, resumed]) await c.waitFor((f) => f.op === 'event' && f.type === 'call.ended', 20_000);
+    // Survivors saw the same events, in the same order, with the same seq (the stream's).
+    // Compared up to the end of the call (events after it reach each client in its own time).
+    const end = clients[0]!.events('call.ended')[0]!.seq as number;
+    const after = (c: TestClient) => c.events().filter((f) => (f.seq as number) > from && (f.seq as number) <= end);
+    const lines = (frames: Frame[]) => frames.map((f) => `${f.seq} ${f.type}:${JSON.stringify(f.payload)}`);
+    expect(lines(after(clients[0]!))).toEqual(lines(after(clients[1]!)));
     for (const c of clients) {
       const seqs = c.events().map((f) => f.seq as number);
-      expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(new Set(seqs).size).toBe(seqs.length);
       expect(c.closed).toBeNull();
     }
+    // The resumed client missed nothing and got nothing twice: before and after the kill, it saw what the survivors saw.
+    const orphanSaw = [...after(orphan), ...after(resumed)];
+    expect(lines(orphanSaw)).toEqual(lines(after(clients[0]!)));
+    expect(resumed.frames.some((f) => f.op === 'snapshot')).toBe(false);
     const record = await (async () => {
       for (let i = 0; i < 100; i++) {
         const rows = await fx.repos.callRecords.list();
@@ -73,7 +88,7 @@ describe('three CTI nodes on a NATS cluster, one simulated PBX', () => {
     expect(record!.answeredAt).not.toBeNull();
     expect(record!.endedAt).not.toBeNull();
     console.log(`takeover in ${tookOverMs} ms by ${next.nodeId}`);
-    for (const c of clients) c.ws.close();
+    for (const c of [...clients, resumed]) c.ws.close();
   }, 90_000);
 
   it('a partitioned owner (SIGSTOP past its lease, then SIGCONT) never sends Asterisk a byte after losing the lease', async () => {

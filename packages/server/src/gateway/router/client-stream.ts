@@ -37,7 +37,10 @@ export class ClientStream {
   detachedAt: number | null = null;
   /** Used by the router to visit each stream once per event. */
   mark = 0;
-  private readonly ring: RingBuffer;
+  /** Null when resume reads the event history instead (cluster mode). */
+  private readonly ring: RingBuffer | null;
+  /** Frames read from the event history, queued by `start()` before live events. */
+  private backlog: Outbound[] = [];
   private queue: (Outbound | undefined)[] = [];
   private head = 0;
   private queuedBytes = 0;
@@ -52,7 +55,7 @@ export class ClientStream {
     private readonly hooks: StreamHooks,
   ) {
     this.viewer = hooks.compile(principal, undefined);
-    this.ring = createRingBuffer(Math.max(1, options.retainEvents));
+    this.ring = options.retainEvents > 0 ? createRingBuffer(options.retainEvents) : null;
   }
 
   get queueDepth(): number {
@@ -67,7 +70,7 @@ export class ClientStream {
 
   /** Whether the retained frames cover everything after `seq`. */
   canResumeFrom(seq: number): boolean {
-    return seq <= this.seq && this.ring.since(seq, this.seq) !== undefined;
+    return this.ring !== null && seq <= this.seq && this.ring.since(seq, this.seq) !== undefined;
   }
 
   /** Attaches a socket. Nothing is written until `start()`, so the caller can send `welcome` first. */
@@ -76,6 +79,7 @@ export class ClientStream {
     this.detachedAt = null;
     this.started = false;
     this.startSeq = resumeFrom;
+    this.backlog = [];
     this.queue = [];
     this.head = 0;
     this.queuedBytes = 0;
@@ -85,7 +89,10 @@ export class ClientStream {
   start(): void {
     if (!this.transport || this.started) return;
     this.started = true;
-    for (const frame of this.ring.since(this.startSeq, this.seq) ?? []) this.enqueue(frame.seq, frame.body);
+    for (const frame of this.ring?.since(this.startSeq, this.seq) ?? []) this.enqueue(frame.seq, frame.body);
+    const backlog = this.backlog;
+    this.backlog = [];
+    for (const frame of backlog) this.enqueue(frame.seq, frame.body);
     this.flush();
   }
 
@@ -97,11 +104,30 @@ export class ClientStream {
     this.queuedBytes = 0;
   }
 
-  /** Numbers, retains and (when attached) sends one event. `body` is the event JSON without `op`/`seq`. */
-  deliver(body: string): void {
-    const seq = ++this.seq;
-    this.ring.push({ seq, body });
-    if (this.transport && this.started) this.enqueue(seq, body);
+  /**
+   * Numbers, retains and (when attached) sends one event. `body` is the event JSON without
+   * `op`/`seq`. With a `position` (the event's place in the cluster's event stream) that position
+   * is its seq, and an event at or before the stream's seq (already sent) is skipped.
+   */
+  deliver(body: string, position?: number): void {
+    if (position !== undefined && position <= this.seq) return;
+    const seq = position ?? this.seq + 1;
+    this.seq = seq;
+    this.ring?.push({ seq, body });
+    if (!this.transport) return;
+    if (this.started) this.enqueue(seq, body);
+    else if (position !== undefined) this.backlog.push({ seq, body });
+  }
+
+  /** Sets the seq the next events follow (a resume point, or the stream's position when it opens). */
+  resumeAt(seq: number): void {
+    this.seq = seq;
+    this.backlog = [];
+  }
+
+  /** A snapshot taken now reflects every event up to `position`: later events follow it. */
+  advanceTo(position: number): void {
+    if (position > this.seq && this.backlog.length === 0) this.seq = position;
   }
 
   /** Sends a frame that is not an event (welcome, snapshot, result, pong, error). */

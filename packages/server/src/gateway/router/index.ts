@@ -4,6 +4,7 @@ export {
   type ClientTransport,
   type ConnectRequest,
   DEFAULT_ROUTER_OPTIONS,
+  type EventHistory,
   type EventSink,
   type PublishedEvent,
   type RouterMetrics,

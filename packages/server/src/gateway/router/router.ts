@@ -8,6 +8,7 @@ import {
   type ClientTransport,
   type ConnectRequest,
   DEFAULT_ROUTER_OPTIONS,
+  type EventHistory,
   type EventSink,
   type PublishedEvent,
   type RouterMetrics,
@@ -26,6 +27,8 @@ export interface RouterDeps {
    * tests fail on them.
    */
   invalidEvent?: (event: PublishedEvent, problems: string[]) => void;
+  /** Cluster mode: events carry their position in the cluster's stream, and resume reads it. */
+  history?: EventHistory;
 }
 
 export interface ConnectResult {
@@ -42,7 +45,13 @@ export interface ConnectResult {
  * resume window so a client that comes back gets what it missed, in order.
  */
 export function createRouter(deps: RouterDeps) {
-  const options: RouterOptions = { ...DEFAULT_ROUTER_OPTIONS, ...deps.options };
+  const history = deps.history;
+  const options: RouterOptions = {
+    ...DEFAULT_ROUTER_OPTIONS,
+    ...deps.options,
+    // With a history, nothing is retained per stream, and a client may resume for as long as the history keeps events.
+    ...(history ? { retainEvents: 0, resumeWindowMs: history.retentionSeconds * 1000 } : {}),
+  };
   const streams = new Map<string, ClientStream>();
   const index = createScopeIndex<ClientStream>();
   let round = 0;
@@ -94,8 +103,11 @@ export function createRouter(deps: RouterDeps) {
       for (const agentId of seats.seed(agents)) router.agentMoved(agentId);
     },
 
-    /** Delivers one event to every stream allowed to see it. Returns how many streams got it. */
-    publish(event: PublishedEvent): number {
+    /**
+     * Delivers one event to every stream allowed to see it. Returns how many streams got it.
+     * `position`: the event's place in the cluster's stream (with a history).
+     */
+    publish(event: PublishedEvent, position?: number): number {
       deps.metrics?.eventIn(event);
       if (!eventDefinition(event.type)) {
         deps.metrics?.eventDenied(event.type);
@@ -120,7 +132,7 @@ export function createRouter(deps: RouterDeps) {
         if (stream.mark === mark) continue;
         stream.mark = mark;
         if (!viewerSees(stream.viewer, event.type, scope, memberOf)) continue;
-        stream.deliver(body);
+        stream.deliver(body, position);
         delivered++;
       }
       return delivered;
@@ -146,6 +158,69 @@ export function createRouter(deps: RouterDeps) {
       reindex(stream);
       stream.attach(transport, 0);
       return { stream, seq: 0, resumed: false, mustResync: resume !== undefined };
+    },
+
+    /**
+     * Opens a stream for a new connection. With a history, a resume point is honoured on any
+     * node: the stream keeps its id, and the events after the client's seq that it may see are
+     * read from the cluster's stream, filtered by its scope, then live events follow. A resume
+     * point the stream no longer retains gets a fresh stream (`mustResync`, a snapshot).
+     */
+    async open(request: ConnectRequest): Promise<ConnectResult> {
+      if (!history) return router.connect(request);
+      const { principal, transport, resume } = request;
+      if (!resume) {
+        const opened = router.connect(request);
+        opened.stream.resumeAt(history.head());
+        return { ...opened, seq: opened.stream.seq };
+      }
+      const fresh = (): ConnectResult => {
+        const opened = router.connect({ principal, transport, ...(request.filter ? { filter: request.filter } : {}) });
+        opened.stream.resumeAt(history.head());
+        return { stream: opened.stream, seq: opened.stream.seq, resumed: false, mustResync: true };
+      };
+      const foreign = () => {
+        const s = streams.get(resume.stream);
+        return s !== undefined && s.principal.userId !== principal.userId;
+      };
+      if (foreign()) return fresh();
+      // Read until nothing new arrived meanwhile: from then on the router delivers live.
+      const frames: Array<{ position: number; event: PublishedEvent }> = [];
+      let from = resume.seq;
+      let cut = history.head();
+      for (;;) {
+        const more = from < cut ? await history.read(from, cut) : [];
+        if (more === undefined) return fresh();
+        frames.push(...more);
+        from = Math.max(from, cut);
+        if (history.head() === cut) break;
+        cut = history.head();
+      }
+      if (foreign()) return fresh();
+      let stream = streams.get(resume.stream);
+      if (stream) {
+        stream.transport?.close(CLOSE_CODES.NORMAL, GATEWAY_ERROR_CODES.PROTOCOL, 'Replaced by a newer connection');
+        stream.setView(principal, request.filter ?? stream.filter);
+      } else {
+        stream = new ClientStream(resume.stream, principal, options, hooks);
+        stream.setView(principal, request.filter);
+        streams.set(stream.id, stream);
+      }
+      reindex(stream);
+      stream.attach(transport, resume.seq);
+      stream.resumeAt(resume.seq);
+      for (const { position, event } of frames) {
+        const scope = event.scope ?? eventScope(event.type, event.payload, event.pbx);
+        if (!eventDefinition(event.type) || !viewerSees(stream.viewer, event.type, scope, router.memberOf(scope.agent))) continue;
+        stream.deliver(JSON.stringify({ type: event.type, at: event.at, pbx: event.pbx, scope, payload: event.payload }), position);
+      }
+      return { stream, seq: resume.seq, resumed: true, mustResync: false };
+    },
+
+    /** The seq a snapshot sent now carries: with a history, every event up to the head is in it. */
+    snapshotSeq(stream: ClientStream): number {
+      if (history) stream.advanceTo(history.head());
+      return stream.seq;
     },
 
     /** The socket of a stream went away: keep the stream for the resume window. */

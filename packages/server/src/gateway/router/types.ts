@@ -42,6 +42,24 @@ export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
   retainEvents: 5_000,
 };
 
+/**
+ * The cluster's event stream, as the router reads it to resume a client anywhere: every event
+ * has a position (its sequence in the stream), the same on every node, and a client's `seq` is
+ * the position of the last event it got. Without it, streams number their own events and resume
+ * from what they retained in memory.
+ */
+export interface EventHistory {
+  /** Position of the last event published into this router. */
+  head(): number;
+  /**
+   * The events after `after` up to `upTo` included, in order; undefined when some of them are no
+   * longer retained (the client gets a snapshot instead).
+   */
+  read(after: number, upTo: number): Promise<Array<{ position: number; event: PublishedEvent }> | undefined>;
+  /** How long the stream retains events, in seconds: how long a client may stay away and resume. */
+  retentionSeconds: number;
+}
+
 /** Counters the router reports; the gateway's metrics implement them. */
 export interface RouterMetrics {
   eventIn(event: PublishedEvent): void;

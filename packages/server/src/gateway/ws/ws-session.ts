@@ -160,7 +160,12 @@ export function runWsSession(deps: WsSessionDeps, socket: WebSocket, ip: string)
     // The socket may have closed while the credentials were checked.
     if ((phase as string) === 'closed') return;
     clearTimeout(helloTimer);
-    const opened = deps.router.connect({ principal, transport, ...(frame.resume ? { resume: frame.resume } : {}) });
+    const opened = await deps.router.open({ principal, transport, ...(frame.resume ? { resume: frame.resume } : {}) });
+    // The socket may also have closed while the missed events were read.
+    if ((phase as string) === 'closed') {
+      deps.router.disconnected(opened.stream, transport);
+      return;
+    }
     stream = opened.stream;
     phase = 'open';
     const welcome: WelcomeFrame = {
@@ -202,7 +207,7 @@ export function runWsSession(deps: WsSessionDeps, socket: WebSocket, ip: string)
 
   function sendSnapshot(): void {
     if (!stream) return;
-    send({ op: 'snapshot', seq: stream.seq, state: visibleState(stream.viewer, deps.state.snapshot(), (a) => deps.router.memberOf(a)) });
+    send({ op: 'snapshot', seq: deps.router.snapshotSeq(stream), state: visibleState(stream.viewer, deps.state.snapshot(), (a) => deps.router.memberOf(a)) });
   }
 
   function subscribe(frame: ClientFrame & { op: 'subscribe' }): void {
