@@ -10,12 +10,15 @@ import { createPbxLeases } from '../cluster/pbx-leases.ts';
 import { remoteAmiUpstream, serveAmiActions } from '../cluster/remote-ami-actions.ts';
 import { remoteCommandHandlers, serveCommands } from '../cluster/remote-commands.ts';
 import { serveState } from '../cluster/cluster-state.ts';
-import { LEASE_BUCKET, MEMBER_BUCKET } from '../cluster/subjects.ts';
+import { createNatsPrincipalChanges } from '../cluster/nats-principal-changes.ts';
+import { createSharedLoginBudgets } from '../cluster/shared-login-budgets.ts';
+import { LEASE_BUCKET, LOGIN_KNOWN_BUCKET, MEMBER_BUCKET } from '../cluster/subjects.ts';
+import { type LoginBudgets, systemClock } from '../identity/index.ts';
 import { type Config, ConfigError, type PbxConfig } from '../config/index.ts';
 import { validateCommandArgs } from '../gateway/index.ts';
 import type { PbxConnection } from '../pbx/pbx-connection.ts';
 import { createCommandPbx } from './command-pbx.ts';
-import type { GatewayUpstream } from './gateway-part.ts';
+import type { GatewayUpstream, SharedIdentity } from './gateway-part.ts';
 import { type OwnerPart, wireOwner } from './owner-part.ts';
 import type { ScreenPopCrm } from './crm-part.ts';
 import type { StoragePart } from './storage-part.ts';
@@ -57,6 +60,25 @@ export async function wireCluster(deps: {
   const memberKv = await whileClusterForms(() => js.views.kv(MEMBER_BUCKET, { history: 1, ttl: 3 * c.leaseTtlMs, replicas }));
   const bus = await createNatsBus({ nc, pbxs: pbxIds, retentionSeconds: c.retentionSeconds, replicas, log });
   deps.onStop(() => bus.close());
+  // What every node's gateway shares: revocations and scope changes, and the login budgets.
+  const principalChanges = createNatsPrincipalChanges({ nc, nodeId, log });
+  deps.onStop(() => principalChanges.close());
+  const knownKv = await js.views.kv(LOGIN_KNOWN_BUCKET, { history: 1, ttl: config.auth.rememberSignInDays * 86_400_000, replicas });
+  const jsm = await nc.jetstreamManager();
+  // The budget streams take the limits the gateway resolves; they are set up on the first sign-in.
+  let budgets: Promise<LoginBudgets> | undefined;
+  const identity: SharedIdentity = {
+    principalChanges,
+    loginBudgets: (limits) => ({
+      async begin(username, ip) {
+        budgets ??= createSharedLoginBudgets({ js, jsm, known: knownKv, limits, replicas, clock: systemClock, log }).catch((err) => {
+          budgets = undefined;
+          throw err;
+        });
+        return (await budgets).begin(username, ip);
+      },
+    }),
+  };
 
   const owned = new Map<string, Owned>();
   const conns = new Map<string, PbxConnection>();
@@ -154,6 +176,7 @@ export async function wireCluster(deps: {
     nodeId,
     bus,
     upstream,
+    identity,
     /** Joins: heartbeat first (so ownership spreads), then the lease rounds. */
     async start() {
       await members.start();

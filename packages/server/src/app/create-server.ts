@@ -73,7 +73,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     const cluster = config.cluster.natsUrl ? await wireCluster({ config, pbxConfigs, storage, log, now, onStop, ...(crm ? { crm } : {}) }) : undefined;
     const bus = cluster?.bus ?? createLocalBus();
     if (!cluster) onStop(() => bus.close());
-    const gateway = wireGateway({ config, bus, log, onStop, ...(options.invalidEvent ? { invalidEvent: options.invalidEvent } : {}) });
+    const gateway = wireGateway({ config, bus, identity: cluster?.identity, log, onStop, ...(options.invalidEvent ? { invalidEvent: options.invalidEvent } : {}) });
     crm?.counters.register(gateway.metrics.registry);
     let owner: OwnerPart | undefined;
     let upstream: GatewayUpstream;

@@ -13,7 +13,7 @@ import {
   type StateView,
   trustProxyOption,
 } from '../gateway/index.ts';
-import { systemClock } from '../identity/index.ts';
+import { type LoginBudgets, type LoginLimits, type PrincipalChanges, systemClock } from '../identity/index.ts';
 import type { ApiKeyStore } from '../identity/ports.ts';
 import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
 import { registerSpoolMetrics } from '../persistence/spool/spool-metrics.ts';
@@ -41,6 +41,12 @@ export interface GatewayUpstream {
   amiActions?: AmiPortUpstream;
 }
 
+/** Cluster mode: what every node's gateway shares (revocations and scope changes, login budgets). */
+export interface SharedIdentity {
+  principalChanges: PrincipalChanges;
+  loginBudgets: (limits: LoginLimits) => LoginBudgets;
+}
+
 export interface ServedGateway {
   app: GatewayApp;
   url: string;
@@ -54,6 +60,8 @@ export interface ServedGateway {
 export function wireGateway(deps: {
   config: Config;
   bus: CtiBus;
+  /** Cluster mode: shared over NATS; this node's own otherwise. */
+  identity?: SharedIdentity | undefined;
   log: Logger;
   onStop: (stop: () => Promise<void> | void) => void;
   /** Told of every published event whose payload breaks its catalogue schema (tests fail on it). */
@@ -108,6 +116,7 @@ export function wireGateway(deps: {
           },
         },
         ...identity,
+        ...(deps.identity ? { principalChanges: deps.identity.principalChanges, loginBudgets: deps.identity.loginBudgets } : {}),
         audit: createAuditSink(storage.repos),
         state: upstream.state,
         commands: upstream.commands,

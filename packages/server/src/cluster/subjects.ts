@@ -5,6 +5,7 @@ export const CTI_STREAM = 'AMIABLE_CTI';
 export const AMI_STREAM = 'AMIABLE_AMI';
 export const LEASE_BUCKET = 'amiable_pbx_leases';
 export const MEMBER_BUCKET = 'amiable_nodes';
+export const LOGIN_KNOWN_BUCKET = 'amiable_login_known';
 
 /** A subject token: anything outside [A-Za-z0-9_-] is escaped as ~XX. */
 export function token(value: string): string {

@@ -6,6 +6,7 @@ import { type Clock, systemClock } from '../identity/clock.ts';
 import { createPasswordHasher } from '../identity/password.ts';
 import { createLivePrincipals } from '../identity/live-principals.ts';
 import type { ApiKeyStore, RefreshTokenStore, UserStore } from '../identity/ports.ts';
+import type { LoginBudgets, LoginLimits } from '../identity/login-guard.ts';
 import type { Health } from '@amiable/protocol';
 import { createLocalPrincipalChanges, type PrincipalChanges } from '../identity/principal-changes.ts';
 import { createAuditor } from './audit.ts';
@@ -49,6 +50,8 @@ export interface GatewayDeps {
    * otherwise. Open WebSockets follow it: they update their view or close with 4003.
    */
   principalChanges?: PrincipalChanges;
+  /** Where the login budgets are kept; this node's memory by default (cluster mode shares them). */
+  loginBudgets?: (limits: LoginLimits) => LoginBudgets;
   /**
    * Mounts further route plugins (feature routes, CRUD resources) before the app is ready, so the
    * OpenAPI document covers them.
@@ -86,6 +89,7 @@ export async function buildGatewayApp(deps: GatewayDeps): Promise<GatewayApp> {
     clock,
     refreshTtlSeconds: config.refreshTokenTtlSeconds,
     loginLimits: config.loginLimits,
+    ...(deps.loginBudgets ? { loginBudgets: deps.loginBudgets } : {}),
     changes,
   });
   const live = createLivePrincipals({

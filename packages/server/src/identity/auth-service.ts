@@ -6,7 +6,7 @@ import { CODES, CtiError } from './errors.ts';
 import type { PasswordHasher } from './password.ts';
 import type { ApiKeyRecord, ApiKeyStore, RefreshTokenStore, UserRecord, UserStore } from './ports.ts';
 import { type Principal, principalFromApiKey, principalFromUser } from './principal.ts';
-import { createLoginGuard, type LoginLimits } from './login-guard.ts';
+import { createLoginGuard, type LoginBudgets, type LoginLimits } from './login-guard.ts';
 import type { PrincipalChanges, SessionEndReason } from './principal-changes.ts';
 import { randomSecret, sha256 } from './secrets.ts';
 
@@ -21,6 +21,8 @@ export interface AuthServiceDeps {
   clock: Clock;
   refreshTtlSeconds: number;
   loginLimits: LoginLimits;
+  /** Where the login budgets are kept; this node's memory by default (cluster mode shares them). */
+  loginBudgets?: (limits: LoginLimits) => LoginBudgets;
   /** Where sign-outs, token reuse, disabled accounts and password changes are published. */
   changes: PrincipalChanges;
 }
@@ -31,7 +33,7 @@ export interface AuthServiceDeps {
  * used twice revokes its whole session.
  */
 export function createAuthService(deps: AuthServiceDeps) {
-  const guard = createLoginGuard(deps.loginLimits, deps.clock);
+  const guard = deps.loginBudgets?.(deps.loginLimits) ?? createLoginGuard(deps.loginLimits, deps.clock);
   // Remembered password checks are bound to the stored hash already; they are also dropped
   // whenever an account is disabled, deleted or given a new password, on any node.
   deps.changes.subscribe((change) => {
@@ -88,7 +90,7 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   return {
     async login(username: string, password: string, ip: string): Promise<{ tokens: TokenPair; principal: Principal }> {
-      const attempt = guard.begin(username, ip);
+      const attempt = await guard.begin(username, ip);
       let user: UserRecord | undefined;
       let ok = false;
       try {

@@ -1,6 +1,14 @@
 export { createAccessTokens, looksLikeAccessToken, type AccessClaims, type AccessTokens } from './access-token.ts';
 export { createAuthService, type AuthService, type AuthServiceDeps } from './auth-service.ts';
-export { createLoginGuard, DEFAULT_LOGIN_LIMITS, type LoginGuard, type LoginLimits, type LoginWindow } from './login-guard.ts';
+export {
+  createLoginGuard,
+  DEFAULT_LOGIN_LIMITS,
+  type LoginAttempt,
+  type LoginBudgets,
+  type LoginGuard,
+  type LoginLimits,
+  type LoginWindow,
+} from './login-guard.ts';
 export { systemClock, type Clock } from './clock.ts';
 export { CtiError } from './errors.ts';
 export { changeAffects, createLivePrincipals, immediateVerdict, type LivePrincipals, type LiveVerdict } from './live-principals.ts';

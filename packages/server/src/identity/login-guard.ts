@@ -38,11 +38,20 @@ export interface LoginAttempt {
 }
 
 /**
+ * Where the login budgets are kept: this node's memory (`createLoginGuard`), or a store every
+ * node shares (cluster mode), so the budgets hold whatever node an attempt reaches.
+ */
+export interface LoginBudgets {
+  /** Throws CTI_ERR_RATE_LIMITED (with `retryAfter`) when a budget is spent; otherwise takes a slot in each. */
+  begin(username: string, ip: string): LoginAttempt | Promise<LoginAttempt>;
+}
+
+/**
  * The login limiter. `begin()` checks every budget and takes a slot in each in one synchronous
  * step, before the (slow) password check: parallel attempts cannot all pass a check that none of
  * them has counted yet. A success gives its slots back and makes the pair known; a failure keeps them.
  */
-export function createLoginGuard(limits: LoginLimits, clock: Clock, maxKnown = 100_000) {
+export function createLoginGuard(limits: LoginLimits, clock: Clock, maxKnown = 100_000): LoginBudgets {
   const pairs = createSlidingWindowLimiter({ ...limits.perUserAddress, clock });
   const users = createSlidingWindowLimiter({ ...limits.perUser, clock });
   const addresses = createSlidingWindowLimiter({ ...limits.perIp, clock });
@@ -90,4 +99,4 @@ export function createLoginGuard(limits: LoginLimits, clock: Clock, maxKnown = 1
     },
   };
 }
-export type LoginGuard = ReturnType<typeof createLoginGuard>;
+export type LoginGuard = LoginBudgets;
