@@ -66,6 +66,8 @@ for (const driver of ['sqlite', 'postgres'] as const) {
       for (const a of [alice, bilal, chloe]) await first.server.agents.signIn(a, {});
       await first.server.agents.pause(alice, 'lunch');
       await first.server.agents.leaveQueue(bilal, 'lang-ar');
+      // lang-fr requires a disposition: chloe owes one after her call, and a restart keeps the debt.
+      await first.server.repos.dispositions.set('main', 'lang-fr', { required: true, codes: [{ code: 'resolved', label: 'Résolu' }] });
       sim.sim.setPhone('1001', { mode: 'noanswer' });
       sim.sim.setPhone('1003', { mode: 'answer', answerAfterMs: 100 });
       sim.sim.placeCall({ queue: 'lang-fr', callerNumber: '+33612345678', callerName: 'Pierre Martin', talkMs: 200 });
@@ -100,7 +102,9 @@ for (const driver of ['sqlite', 'postgres'] as const) {
       }
       expect(second.server.agents.get(alice)).toMatchObject({ state: 'paused', reason: 'lunch' });
       expect(second.server.agents.get(bilal)!.queues.map((q) => q.queue)).toEqual(['lang-en']);
-      expect(second.server.agents.get(chloe)).toMatchObject({ state: 'wrap-up' });
+      expect(second.server.agents.get(chloe)).toMatchObject({ state: 'wrap-up', dispositionDue: before.get(chloe)!.dispositionDue });
+      expect(before.get(chloe)!.dispositionDue).toMatchObject({ queue: 'lang-fr' });
+      await expect(second.server.agents.ready(chloe)).rejects.toMatchObject({ code: 'CTI_ERR_DISPOSITION_REQUIRED' });
       for (const [iface, members] of Object.entries(expected)) expect(membersOf(sim.sim, iface)).toEqual(members);
       const sent = sentActions(sim.sim).slice(sentBefore);
       expect(actionsNamed(sent, 'QueuePause')).toEqual([]);
