@@ -31,3 +31,4 @@ export * from './rest/reports.ts';
 export * from './rest/audit.ts';
 export * from './rest/transfer-targets.ts';
 export * from './rest/webhooks.ts';
+export * from './rest/missed-calls.ts';

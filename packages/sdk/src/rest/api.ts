@@ -11,6 +11,8 @@ import type {
   CallRecordQuery,
   Health,
   Me,
+  MissedCalls,
+  MissedCallsQuery,
   Page,
   PauseReason,
   QueueSettings,
@@ -54,6 +56,8 @@ export interface RestApi {
   signInContext(): Promise<SignInContext | undefined>;
   /** Where calls may be transferred: queues, extensions and external number prefixes (`restricted` when only those). */
   transferTargets(): Promise<TransferTargets>;
+  /** The calls that rang at the signed-in agent's phone and went elsewhere, newest first (the last 24 hours by default). */
+  missedCalls(query?: MissedCallsQuery): Promise<MissedCalls>;
   users: Resource<User, UserCreate, UserUpdate>;
   agents: Resource<Agent, AgentCreate, AgentUpdate>;
   skills: Resource<Skill, Create<Skill>, Update<Skill>>;
@@ -96,6 +100,7 @@ export function restApi(http: Http, timers: Timers): RestApi {
     state: () => http.request('GET', routes.state),
     signInContext: () => optional(() => http.request<SignInContext>('GET', routes.signInContext)),
     transferTargets: () => http.request('GET', routes.transferTargets),
+    missedCalls: (query) => http.request('GET', routes.missedCalls, { query: q(query) }),
     users: resource(http, routes.users),
     agents: resource(http, routes.agents),
     skills: resource(http, routes.skills),

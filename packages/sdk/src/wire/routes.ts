@@ -16,6 +16,7 @@ export const routes = {
   status: '/api/status',
   signInContext: '/api/agents/me/sign-in-context',
   transferTargets: '/api/transfer-targets',
+  missedCalls: '/api/agents/me/missed-calls',
   command: (name: string) => `/api/commands/${enc(name)}`,
   users: '/api/users',
   agents: '/api/agents',

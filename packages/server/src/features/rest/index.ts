@@ -1,7 +1,7 @@
 /**
  * The REST feature routes over the repositories: the directory (users, agents, skills, skill→queue
  * map, workstations, pause reasons, teams, queues, API keys), customers with lookup and CSV import,
- * the wrap-up policy, the call log with CSV export, and reports. Mount with
+ * the wrap-up policy, the call log with CSV export, an agent's missed calls, and reports. Mount with
  * `buildGatewayApp({ ..., routes: featureRoutes({ repos, db, hooks }) })`.
  */
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +11,7 @@ import { customersRoutes } from './customers-routes.ts';
 import { type FeatureRoutesDeps, featureContext } from './deps.ts';
 import { directoryRoutes } from './directory-routes.ts';
 import { dispositionsRoutes } from './dispositions-routes.ts';
+import { missedCallsRoutes } from './missed-calls-routes.ts';
 import { reportsRoutes } from './reports-routes.ts';
 import { wrapupRoutes } from './wrapup-routes.ts';
 
@@ -30,6 +31,7 @@ export function featureRoutes(deps: FeatureRoutesDeps): (app: FastifyInstance) =
       await callsRoutes(scope, ctx);
       await dispositionsRoutes(scope, ctx);
       await callDispositionRoutes(scope, ctx);
+      await missedCallsRoutes(scope, ctx);
       await reportsRoutes(scope, ctx);
     });
   };

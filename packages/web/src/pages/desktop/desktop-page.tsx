@@ -13,6 +13,7 @@ import { activeCallOf } from './active-call.ts';
 import { CallControls } from './call-controls.tsx';
 import { DeskStatusProvider, useDeskStatus } from './desk-status.tsx';
 import { DialBox } from './dial-box.tsx';
+import { MissedCalls } from './missed-calls.tsx';
 import { OfflineBanner } from './offline-banner.tsx';
 import { RingSettingsCard } from './ring-settings-card.tsx';
 import { ScreenPopCard } from './screen-pop-card.tsx';
@@ -136,6 +137,7 @@ function Desk({ user }: { user: PrincipalSummary }) {
               setSound(on);
             }}
           />
+          <MissedCalls />
           <TodayHistory agentId={agentId} />
         </div>
       </div>
