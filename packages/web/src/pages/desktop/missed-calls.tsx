@@ -4,7 +4,7 @@ import { useClient } from '../../app/client-context.tsx';
 import { useLive } from '../../app/live-store.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useT } from '../../i18n/index.ts';
-import { formatClock, formatPhone } from '../../lib/format.ts';
+import { formatClock } from '../../lib/format.ts';
 import { startOfToday } from '../../lib/time-range.ts';
 import { Card } from '../../ui/card.tsx';
 import { DialLink } from './dial-link.tsx';
