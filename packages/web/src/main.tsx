@@ -9,6 +9,7 @@ import './styles/components.css';
 import './styles/desktop.css';
 import './styles/wallboard.css';
 import './styles/admin.css';
+import './styles/admin-console.css';
 import './styles/supervisor.css';
 import './styles/desk.css';
 import './styles/reports.css';

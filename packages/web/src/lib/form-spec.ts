@@ -12,8 +12,10 @@ export type FieldKind =
   | 'select'
   | 'checkbox'
   | 'list'
-  /** `[{ skillId, level }]` typed as `en:100, fr:50`. */
-  | 'skill-levels';
+  /** `[{ skillId, level }]`: picked by name from `options`, each with a level (kept as `en:100, fr:50`). */
+  | 'skill-levels'
+  /** Several ids picked by name from `options` (kept as `a, b` like a list). */
+  | 'choices';
 
 export interface FieldSpec {
   key: string;
@@ -35,7 +37,7 @@ export function toFormValues(fields: readonly FieldSpec[], entity: Record<string
   for (const f of fields) {
     const v = entity?.[f.key];
     if (f.kind === 'checkbox') values[f.key] = v === true;
-    else if (f.kind === 'list') values[f.key] = Array.isArray(v) ? v.join(', ') : '';
+    else if (f.kind === 'list' || f.kind === 'choices') values[f.key] = Array.isArray(v) ? v.join(', ') : '';
     else if (f.kind === 'skill-levels') values[f.key] = Array.isArray(v) ? formatSkillLevels(v as SkillLevel[]) : '';
     else if (f.kind === 'password') values[f.key] = '';
     else values[f.key] = v === null || v === undefined ? (f.kind === 'select' ? (f.options?.[0]?.value ?? '') : '') : String(v);
@@ -58,6 +60,7 @@ export function fromFormValues(fields: readonly FieldSpec[], values: FormValues,
         body[f.key] = raw === true;
         break;
       case 'list':
+      case 'choices':
         body[f.key] = text
           .split(',')
           .map((s) => s.trim())

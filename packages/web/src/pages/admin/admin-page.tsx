@@ -7,10 +7,12 @@ import { CustomersPage } from './customers-page.tsx';
 import { DispositionsPage } from './dispositions-page.tsx';
 import { IntegrationsPage } from './integrations-page.tsx';
 import { PauseReasonsPage } from './pause-reasons-page.tsx';
+import { QueuesPage } from './queues-page.tsx';
 import { ReportsPage } from './reports-page.tsx';
 import { type AdminSection, ADMIN_SECTIONS } from './sections.ts';
 import { SkillsPage } from './skills-page.tsx';
 import { SystemPage } from './system-page.tsx';
+import { TeamsPage } from './teams-page.tsx';
 import { UsersPage } from './users-page.tsx';
 import { WorkstationsPage } from './workstations-page.tsx';
 import { WrapupPage } from './wrapup-page.tsx';
@@ -19,6 +21,8 @@ const PAGES: Record<AdminSection, ComponentType> = {
   users: UsersPage,
   agents: AgentsPage,
   skills: SkillsPage,
+  teams: TeamsPage,
+  queues: QueuesPage,
   workstations: WorkstationsPage,
   'pause-reasons': PauseReasonsPage,
   wrapup: WrapupPage,

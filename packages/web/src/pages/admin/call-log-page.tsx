@@ -12,6 +12,7 @@ import { DateRangePicker } from './date-range-picker.tsx';
 import { Pager } from './pager.tsx';
 import { Icon } from '../../ui/icon.tsx';
 import { DISPOSITION_CSV, DispositionCell, DispositionHeader } from './wrapup-call-log-cells.tsx';
+import { useT } from '../../i18n/index.ts';
 
 const PAGE = 100;
 
@@ -24,7 +25,7 @@ const CSV: CsvColumn<CallRecord>[] = [
   { header: 'Caller name', value: (c) => c.callerName },
   { header: 'Called number', value: (c) => c.calledNumber },
   { header: 'Queue', value: (c) => c.queue },
-  { header: 'Agent', value: (c) => c.agentId },
+  { header: 'Agent', value: (c) => c.agentName ?? '' },
   { header: 'Extension', value: (c) => c.extension },
   { header: 'Wait (s)', value: (c) => c.waitSeconds },
   { header: 'Talk (s)', value: (c) => c.talkSeconds },
@@ -35,17 +36,18 @@ const CSV: CsvColumn<CallRecord>[] = [
 
 /** Every archived call, filtered by date, queue, agent, number and outcome. */
 export function CallLogPage() {
+  const { t } = useT('admin');
   const client = useClient();
   const [range, setRange] = useState(() => lastDays(1));
   const [queue, setQueue] = useState('');
-  const [agentId, setAgentId] = useState('');
+  const [agentName, setAgentName] = useState('');
   const [number, setNumber] = useState('');
   const [outcome, setOutcome] = useState('');
   const [offset, setOffset] = useState(0);
   const query: CallRecordQuery = {
     ...rangeToIso(range),
     ...(queue.trim() ? { queue: queue.trim() } : {}),
-    ...(agentId.trim() ? { agentId: agentId.trim() } : {}),
+    ...(agentName.trim() ? { agentName: agentName.trim() } : {}),
     ...(number.trim() ? { number: number.trim() } : {}),
     ...(outcome ? { outcome: outcome as CallRecord['outcome'] } : {}),
   };
@@ -57,35 +59,35 @@ export function CallLogPage() {
     <div className="content" data-testid="admin-call-log">
       <div className="page-header">
         <div>
-          <h1>Call log</h1>
-          <p>{page.data ? `${page.data.total} calls` : 'Loading…'}</p>
+          <h1>{t('calls.title')}</h1>
+          <p>{page.data ? t('calls.total', { count: page.data.total }) : t('crud.loading')}</p>
         </div>
         <div className="spacer" />
         <button type="button" className="btn" disabled={rows.length === 0} onClick={() => downloadText(`calls_${range.from}_${range.to}.csv`, toCsv(CSV, rows))} data-testid="call-log-export">
-          Export CSV
+          {t('calls.export')}
         </button>
       </div>
       <div className="filters" onChange={() => setOffset(0)}>
         <DateRangePicker value={range} onChange={(r) => { setRange(r); setOffset(0); }} />
-        <label className="field"><span>Queue</span><input className="input mono" value={queue} onChange={(e) => setQueue(e.target.value)} placeholder="lang-en" /></label>
-        <label className="field"><span>Agent</span><input className="input mono" value={agentId} onChange={(e) => setAgentId(e.target.value)} /></label>
-        <label className="field"><span>Number</span><input className="input mono" value={number} onChange={(e) => setNumber(e.target.value)} data-testid="call-log-number" /></label>
+        <label className="field"><span>{t('calls.queue')}</span><input className="input mono" value={queue} onChange={(e) => setQueue(e.target.value)} placeholder="lang-en" /></label>
+        <label className="field"><span>{t('calls.agent')}</span><input className="input" value={agentName} onChange={(e) => setAgentName(e.target.value)} placeholder={t('calls.agentPlaceholder')} data-testid="call-log-agent" /></label>
+        <label className="field"><span>{t('calls.number')}</span><input className="input mono" value={number} onChange={(e) => setNumber(e.target.value)} data-testid="call-log-number" /></label>
         <label className="field">
-          <span>Outcome</span>
+          <span>{t('calls.outcome')}</span>
           <select className="input" value={outcome} onChange={(e) => setOutcome(e.target.value)} data-testid="call-log-outcome">
-            <option value="">Any</option>
-            {CALL_OUTCOMES.map((o) => <option key={o} value={o}>{o}</option>)}
+            <option value="">{t('calls.any')}</option>
+            {CALL_OUTCOMES.map((o) => <option key={o} value={o}>{t(`calls.outcomes.${o}`, { defaultValue: o })}</option>)}
           </select>
         </label>
       </div>
       <Card flush>
         {rows.length === 0 ? (
-          <EmptyState icon={<Icon name="list" size={30} />} title={page.loading ? 'Loading…' : 'No calls match'} />
+          <EmptyState icon={<Icon name="list" size={30} />} title={page.loading ? t('crud.loading') : t('calls.none')} />
         ) : (
           <div className="table-wrap">
             <table className="table" data-testid="call-log-table">
               <thead>
-                <tr><th>Started</th><th>Caller</th><th>Queue</th><th>Agent</th><th className="num">Wait</th><th className="num">Talk</th><th>Outcome</th><DispositionHeader /></tr>
+                <tr><th>{t('calls.colStarted')}</th><th>{t('calls.colCaller')}</th><th>{t('calls.queue')}</th><th>{t('calls.agent')}</th><th className="num">{t('calls.colWait')}</th><th className="num">{t('calls.colTalk')}</th><th>{t('calls.outcome')}</th><DispositionHeader /></tr>
               </thead>
               <tbody>
                 {rows.map((c) => (
@@ -93,10 +95,10 @@ export function CallLogPage() {
                     <td className="small">{formatDateTime(c.startedAt)}</td>
                     <td><span className="mono">{formatPhone(c.callerNumber)}</span>{c.callerName && <div className="small muted">{c.callerName}</div>}</td>
                     <td>{c.queue ?? <span className="muted">{c.direction}</span>}</td>
-                    <td className="mono small">{c.agentId ?? '—'}</td>
+                    <td data-testid="call-log-agent-name">{c.agentName ?? (c.agentId ? t('calls.unknownAgent') : '—')}</td>
                     <td className="num mono">{formatDurationLong(c.waitSeconds)}</td>
                     <td className="num mono">{formatDurationLong(c.talkSeconds)}</td>
-                    <td>{c.outcome}</td>
+                    <td>{t(`calls.outcomes.${c.outcome}`, { defaultValue: c.outcome })}</td>
                     <DispositionCell call={c} />
                   </tr>
                 ))}

@@ -5,6 +5,8 @@ export const ADMIN_SECTIONS = [
   { path: 'users', labelKey: 'sections.users', icon: 'users' },
   { path: 'agents', labelKey: 'sections.agents', icon: 'headset' },
   { path: 'skills', labelKey: 'sections.skills', icon: 'route' },
+  { path: 'teams', labelKey: 'sections.teams', icon: 'users' },
+  { path: 'queues', labelKey: 'sections.queues', icon: 'list' },
   { path: 'workstations', labelKey: 'sections.workstations', icon: 'monitor' },
   { path: 'pause-reasons', labelKey: 'sections.pauseReasons', icon: 'pause' },
   { path: 'wrapup', labelKey: 'sections.wrapup', icon: 'timer' },

@@ -10,6 +10,8 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { Pill } from '../../ui/pill.tsx';
 import { Stat } from '../../ui/stat.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { useT } from '../../i18n/index.ts';
+import { ClusterNodes } from './cluster-nodes.tsx';
 
 const PBX_TONE: Record<string, 'success' | 'warning' | 'danger' | 'neutral'> = {
   ready: 'success',
@@ -23,6 +25,7 @@ const PBX_TONE: Record<string, 'success' | 'warning' | 'danger' | 'neutral'> = {
 
 /** PBX connections, event rate and connected clients, refreshed every 5 seconds. */
 export function SystemPage() {
+  const { t } = useT('system');
   const client = useClient();
   const live = useLive();
   const data = useAsync<{ status: SystemStatus | undefined; health: Health | undefined }>(async () => {
@@ -42,25 +45,25 @@ export function SystemPage() {
     <div className="content" data-testid="admin-system">
       <div className="page-header">
         <div>
-          <h1>System status</h1>
-          <p>{health ? `Amiable ${health.version} · protocol v${health.protocol}` : 'Checking…'}</p>
+          <h1>{t('title')}</h1>
+          <p>{health ? t('version', { version: health.version, protocol: health.protocol }) : t('checking')}</p>
         </div>
         <div className="spacer" />
-        {health && <Pill tone={health.status === 'ok' ? 'success' : 'warning'} testId="system-health">{health.status}</Pill>}
+        {health && <Pill tone={health.status === 'ok' ? 'success' : 'warning'} testId="system-health">{t(`health.${health.status}`)}</Pill>}
       </div>
       <div className="status-grid">
-        <Card><Stat label="Uptime" value={formatDurationLong(status?.uptimeSeconds ?? health?.uptimeSeconds)} small /></Card>
-        <Card><Stat label="Events / second" value={status?.eventsPerSecond === null || status?.eventsPerSecond === undefined ? '—' : status.eventsPerSecond.toFixed(1)} small testId="system-events-rate" /></Card>
-        <Card><Stat label="WebSocket clients" value={status ? status.clients.websocket : '—'} small testId="system-ws-clients" /></Card>
-        <Card><Stat label="AMI proxy clients" value={status?.clients.ami ?? '—'} small /></Card>
+        <Card><Stat label={t('uptime')} value={formatDurationLong(status?.uptimeSeconds ?? health?.uptimeSeconds)} small /></Card>
+        <Card><Stat label={t('eventsPerSecond')} value={status?.eventsPerSecond === null || status?.eventsPerSecond === undefined ? '—' : status.eventsPerSecond.toFixed(1)} small testId="system-events-rate" /></Card>
+        <Card><Stat label={t('wsClients')} value={status ? status.clients.websocket : '—'} small testId="system-ws-clients" /></Card>
+        <Card><Stat label={t('amiClients')} value={status?.clients.ami ?? '—'} small /></Card>
       </div>
-      <Card title="PBX connections" flush testId="system-pbx">
+      <Card title={t('pbx.title')} flush testId="system-pbx">
         {pbxRows.length === 0 ? (
-          <EmptyState icon={<Icon name="gauge" size={30} />} title="No PBX configured" />
+          <EmptyState icon={<Icon name="gauge" size={30} />} title={t('pbx.none')} />
         ) : (
           <table className="table">
             <thead>
-              <tr><th>PBX</th><th>State</th><th>Since</th><th>Details</th></tr>
+              <tr><th>{t('pbx.pbx')}</th><th>{t('pbx.state')}</th><th>{t('pbx.since')}</th><th>{t('pbx.details')}</th></tr>
             </thead>
             <tbody>
               {pbxRows.map((p) => {
@@ -68,7 +71,7 @@ export function SystemPage() {
                 return (
                   <tr key={row.pbx} data-testid="pbx-row" data-state={row.state}>
                     <td className="mono">{row.pbx}</td>
-                    <td><Pill tone={PBX_TONE[row.state] ?? 'neutral'}>{row.state}</Pill></td>
+                    <td><Pill tone={PBX_TONE[row.state] ?? 'neutral'}>{t(`pbx.states.${row.state}`, { defaultValue: row.state })}</Pill></td>
                     <td className="small">{formatDateTime(row.since ?? null)}</td>
                     <td className="small muted">{[row.host, row.error].filter(Boolean).join(' · ') || '—'}</td>
                   </tr>
@@ -78,8 +81,9 @@ export function SystemPage() {
           </table>
         )}
       </Card>
+      <ClusterNodes node={health?.node} />
       {status?.clients.byRole && (
-        <Card title="Connected clients by role">
+        <Card title={t('byRole')}>
           <div className="row-wrap">
             {Object.entries(status.clients.byRole).map(([role, n]) => (
               <Pill key={role} plain>{role}: {n}</Pill>

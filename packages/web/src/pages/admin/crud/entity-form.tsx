@@ -3,6 +3,8 @@ import { useT } from '../../../i18n/index.ts';
 import { describeError } from '../../../lib/describe-error.ts';
 import { type FieldSpec, type FormValues, fromFormValues, missingFields, toFormValues } from '../../../lib/form-spec.ts';
 import { Field } from '../../../ui/field.tsx';
+import { ChoicePicker } from './choice-picker.tsx';
+import { SkillPicker } from './skill-picker.tsx';
 
 /**
  * A form built from field specs; `onSubmit` receives the body to send. When it fails, the error is
@@ -100,6 +102,8 @@ function Input({
       </span>
     );
   }
+  if (spec.kind === 'choices') return <ChoicePicker options={spec.options ?? []} value={String(value)} onChange={onChange} testId={testId} />;
+  if (spec.kind === 'skill-levels' && spec.options) return <SkillPicker options={spec.options} value={String(value)} onChange={onChange} testId={testId} />;
   if (spec.kind === 'select') {
     return (
       <select className="input" value={String(value)} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid || undefined} data-testid={testId}>
