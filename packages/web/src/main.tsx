@@ -14,6 +14,7 @@ import './styles/supervisor.css';
 import './styles/desk.css';
 import './styles/reports.css';
 import './styles/wrapup.css';
+import './styles/integrations.css';
 
 const root = document.getElementById('root');
 if (root) {

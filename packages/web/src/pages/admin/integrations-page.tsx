@@ -12,6 +12,7 @@ import { Pill } from '../../ui/pill.tsx';
 import { ScopeSummary } from './api-key-scope.tsx';
 import { CreateKeyDialog } from './create-api-key-dialog.tsx';
 import { Icon } from '../../ui/icon.tsx';
+import { WebhooksPanel } from './webhooks-panel.tsx';
 
 /** API keys of integrations (CRMs, timesheets): each sees only its scope of agents, extensions and queues. */
 export function IntegrationsPage() {
@@ -90,6 +91,7 @@ export function IntegrationsPage() {
           </div>
         )}
       </Card>
+      <WebhooksPanel keys={rows} />
       {creating && (
         <CreateKeyDialog
           onClose={() => setCreating(false)}
