@@ -267,7 +267,7 @@ describe('workstations, pause reasons, teams and queues', () => {
     };
     const before = (await req('GET', '/api/queues', fx.as.agent)).json();
     expect(before.items.map((q: { queue: string }) => q.queue)).toEqual(['lang-en', 'lang-fr', 'support']);
-    expect(before.items[0]).toEqual({ queue: 'lang-en', language: null, popupUrlTemplate: null, serviceLevelSeconds: 20, displayName: null });
+    expect(before.items[0]).toEqual({ queue: 'lang-en', language: null, popupUrlTemplate: null, serviceLevelSeconds: 20, displayName: null, serviceLevelTargetPercent: 80, longestWaitAlertSeconds: 90, wrapupMode: 'default', wrapupSeconds: null });
 
     const patched = await req('PATCH', '/api/queues/lang-en', fx.as.admin, { serviceLevelSeconds: 30, language: 'English', popupUrlTemplate: 'https://crm.example/?n={callerNumber}' });
     expect(patched.json()).toMatchObject({ queue: 'lang-en', serviceLevelSeconds: 30, language: 'English' });
