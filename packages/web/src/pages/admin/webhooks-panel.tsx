@@ -12,11 +12,13 @@ import { Card } from '../../ui/card.tsx';
 import { Modal } from '../../ui/modal.tsx';
 import { Pill } from '../../ui/pill.tsx';
 
+const WEBHOOK_CODES = new Set(['CTI_ERR_WEBHOOK_URL', 'CTI_ERR_WEBHOOK_EVENT_TYPE', 'CTI_ERR_WEBHOOK_API_KEY']);
+
 /** A refusal as a sentence naming the field: the webhook codes have their own, the rest the common ones. */
 function useRefusal() {
   const { t } = useT('integrations');
   return (error: unknown): string =>
-    error instanceof CtiError && error.code.startsWith('CTI_ERR_WEBHOOK_') ? t(`errors.${error.code}`) : describeError(error).message;
+    error instanceof CtiError && WEBHOOK_CODES.has(error.code) ? t(`errors.${error.code}`) : describeError(error).message;
 }
 
 /** Webhook subscriptions of the integrations: who gets which events where, with a delivery log and a test button. */
