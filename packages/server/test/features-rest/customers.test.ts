@@ -101,6 +101,7 @@ describe('customer directory', () => {
           calledNumber: null,
           queue: 'lang-fr',
           agentId: 'u-bob',
+          agentName: 'Bob Dubois',
           extension: '1002',
           customerId: pierre,
           startedAt: '2026-03-02T10:30:00.000Z',
@@ -111,6 +112,8 @@ describe('customer directory', () => {
           outcome: 'answered',
           hangupCause: 16,
           recordingFile: null,
+          disposition: null,
+          notes: null,
         },
       ],
     });

@@ -36,7 +36,9 @@ function mayView(reach: Reach, frame: Frame): boolean {
   const queue = typeof p.queue === 'string' ? p.queue : null;
   if (ext !== null && reach.extensions.has(ext)) return true;
   if (agent !== null && reach.agents.has(agent)) return true;
-  if (agent !== null && reach.role !== 'agent' && (memberQueues.get(agent) ?? []).some((q) => reach.queues.has(q))) return true;
+  // A queue's members are reached through the queue for what names no queue (their agent events);
+  // a call of another queue stays that queue's.
+  if (agent !== null && queue === null && reach.role !== 'agent' && (memberQueues.get(agent) ?? []).some((q) => reach.queues.has(q))) return true;
   // Agents see their queues' statistics; the calls and members of a queue need monitoring rights.
   if (queue !== null && reach.queues.has(queue) && (type === 'queue.stats' || reach.role !== 'agent')) return true;
   return false;
