@@ -10,8 +10,6 @@
  * baseline / ours, as in gateway.fanout; the CPU ratio is ours / baseline (per node).
  */
 import { loadavg } from 'node:os';
-import { startSimulatedPbx } from '@amiable/pbx-sim';
-import { hashPassword } from '../packages/server/src/identity/index.ts';
 import type { FanoutCommand, FanoutReply } from './lib/ws-fanout-process.ts';
 import { type BenchModule, type BenchResult, ratioOf } from './lib/result.ts';
 import { round } from './lib/stats.ts';
@@ -26,7 +24,7 @@ import {
   startBenchNode,
   startNatsCluster,
 } from './support/cluster-bench.ts';
-import { FANOUT_CLIENT_MODULE, type FanoutPool, type FanoutStats, openShares, percentile, settled, traffic } from './support/fanout-load.ts';
+import { FANOUT_CLIENT_MODULE, type FanoutPool, type FanoutStats, createFanoutAgents, FANOUT_CALLS_PER_SECOND, openShares, percentile, settled, startFanoutPbx, traffic } from './support/fanout-load.ts';
 import { startProcessPool } from './support/process-pool.ts';
 
 const PROCESSES = 4;
@@ -77,17 +75,8 @@ const bench: BenchModule = {
   async run({ quick, log }) {
     const n = quick ? 150 : 1000;
     const seconds = quick ? 4 : 8;
-    // About 90 AMI events per call (channels, dial, bridge, hangup, device and queue-member states): ~2,200 events/s.
-    const callsPerSecond = 25;
     const extensions = Array.from({ length: n }, (_, i) => String(FIRST_EXTENSION + i));
-    const sim = await startSimulatedPbx({
-      port: 0,
-      host: '127.0.0.1',
-      endpoints: extensions,
-      users: [{ username: 'cti', secret: SECRET, read: 'all', write: 'all' }],
-      queues: [{ name: 'fanout', strategy: 'linear', timeout: 30, retry: 1 }],
-      phones: { default: { mode: 'answer', answerAfterMs: 100 } },
-    });
+    const sim = await startFanoutPbx(extensions, SECRET);
     const schema = await benchSchema('cfan');
     const nats = await startNatsCluster(3);
     const clients: FanoutPool = startProcessPool<FanoutCommand, FanoutReply>(FANOUT_CLIENT_MODULE, PROCESSES);
@@ -96,22 +85,12 @@ const bench: BenchModule = {
     const pbxs = [{ id: 'main', port: sim.port }];
     const load = async () => {
       const e0 = sim.eventsEmitted;
-      const calls = await traffic(sim, extensions, callsPerSecond, seconds * 1000);
+      const calls = await traffic(sim, extensions, FANOUT_CALLS_PER_SECOND, seconds * 1000);
       return { calls, amiEvents: sim.eventsEmitted - e0 };
     };
     try {
       log(`creating ${n} agents`);
-      const { repos } = schema;
-      const hash = await hashPassword(PASSWORD, { memoryCost: 1024, timeCost: 1, parallelism: 1 });
-      const skill = await repos.skills.create({ name: 'fanout', label: 'Fan-out', kind: 'skill' });
-      await repos.skills.setSkillQueues(skill.id, [{ pbx: 'main', queue: 'fanout', basePenalty: 0, penaltyStep: 1 }]);
-      const usernames: string[] = [];
-      for (const ext of extensions) {
-        const user = await repos.users.create({ username: `agent${ext}`, displayName: `Agent ${ext}`, role: 'agent', passwordHash: hash });
-        await repos.agents.upsert(user.id, { pbx: 'main', defaultExtension: ext });
-        await repos.skills.setAgentSkills(user.id, [{ skillId: skill.id, proficiency: 1 }]);
-        usernames.push(user.username);
-      }
+      const usernames = (await createFanoutAgents(schema.repos, extensions, PASSWORD)).map((a) => a.username);
 
       // Baseline: one node alone. The agents sign in there; their sign-ins are kept in the database.
       log('baseline: one node, no NATS');

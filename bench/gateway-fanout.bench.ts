@@ -9,13 +9,11 @@
  * emission at the PBX to the client. Clients are spread over several processes.
  */
 import { rmSync } from 'node:fs';
-import { startSimulatedPbx } from '@amiable/pbx-sim';
 import pino from 'pino';
 import { createServer } from '../packages/server/src/app/create-server.ts';
-import { hashPassword } from '../packages/server/src/identity/index.ts';
 import { WebSocketServer } from 'ws';
 import type { FanoutCommand, FanoutReply } from './lib/ws-fanout-process.ts';
-import { FANOUT_CLIENT_MODULE, type FanoutPool, openShares, percentile, settled, traffic } from './support/fanout-load.ts';
+import { FANOUT_CLIENT_MODULE, type FanoutPool, createFanoutAgents, FANOUT_CALLS_PER_SECOND, openShares, percentile, settled, startFanoutPbx, traffic } from './support/fanout-load.ts';
 import { type BenchModule, type BenchResult, ratioOf } from './lib/result.ts';
 import { collectGarbage, round } from './lib/stats.ts';
 import { startProcessPool } from './support/process-pool.ts';
@@ -58,34 +56,19 @@ const bench: BenchModule = {
   async run({ quick, log }) {
     const n = quick ? 200 : 1000;
     const seconds = quick ? 4 : 8;
-    // About 90 AMI events per call here (channels, dial, bridge, hangup, device and queue-member states): ~2,200 events/s.
-    const callsPerSecond = 25;
     const extensions = Array.from({ length: n }, (_, i) => String(FIRST_EXTENSION + i));
-    const sim = await startSimulatedPbx({
-      port: 0,
-      host: '127.0.0.1',
-      endpoints: extensions,
-      users: [{ username: 'cti', secret: SECRET, read: 'all', write: 'all' }],
-      queues: [{ name: 'fanout', strategy: 'linear', timeout: 30, retry: 1 }],
-      phones: { default: { mode: 'answer', answerAfterMs: 100 } },
-    });
+    const sim = await startFanoutPbx(extensions, SECRET);
     const { dataDir, config } = benchServerConfig('fanout', { port: sim.port, secret: SECRET, authType: 'md5' });
     const server = await createServer(config, { logger: pino({ level: 'silent' }) });
     const clients: Pool = startProcessPool<FanoutCommand, FanoutReply>(FANOUT_CLIENT_MODULE, PROCESSES);
     const results: BenchResult[] = [];
     try {
       log(`creating ${n} agent accounts`);
-      const hash = await hashPassword('fanout', { memoryCost: 1024, timeCost: 1, parallelism: 1 });
-      const usernames: string[] = [];
       // Agents see the desk they sit at: each signs in at its extension (joining one queue).
-      const skill = await server.repos.skills.create({ name: 'fanout', label: 'Fan-out', kind: 'skill' });
-      await server.repos.skills.setSkillQueues(skill.id, [{ pbx: 'main', queue: 'fanout', basePenalty: 0, penaltyStep: 1 }]);
-      for (const ext of extensions) {
-        const user = await server.repos.users.create({ username: `agent${ext}`, displayName: `Agent ${ext}`, role: 'agent', passwordHash: hash });
-        await server.repos.agents.upsert(user.id, { pbx: 'main', defaultExtension: ext });
-        await server.repos.skills.setAgentSkills(user.id, [{ skillId: skill.id, proficiency: 1 }]);
-        await server.agents.signIn(user.id, {});
-        usernames.push(user.username);
+      const usernames: string[] = [];
+      for (const agent of await createFanoutAgents(server.repos, extensions, 'fanout')) {
+        await server.agents.signIn(agent.id, {});
+        usernames.push(agent.username);
       }
       const tokens: string[] = [];
       for (let i = 0; i < usernames.length; i += 25) {
@@ -116,7 +99,7 @@ const bench: BenchModule = {
       const emitted0 = sim.eventsEmitted;
       const cpu0 = process.cpuUsage();
       const t0 = Date.now();
-      const calls = await traffic(sim, extensions, callsPerSecond, seconds * 1000);
+      const calls = await traffic(sim, extensions, FANOUT_CALLS_PER_SECOND, seconds * 1000);
       await sleep(300);
       const wallMs = Date.now() - t0;
       const cpu = process.cpuUsage(cpu0);
@@ -146,7 +129,7 @@ const bench: BenchModule = {
       const bEmitted0 = sim.eventsEmitted;
       const bCpu0 = process.cpuUsage();
       const bt0 = Date.now();
-      const bCalls = await traffic(sim, extensions, callsPerSecond, seconds * 1000);
+      const bCalls = await traffic(sim, extensions, FANOUT_CALLS_PER_SECOND, seconds * 1000);
       const bWallMs = Date.now() - bt0;
 
       const bCpu = process.cpuUsage(bCpu0);

@@ -1,6 +1,8 @@
 // What the fan-out benchmarks share: the WebSocket/AMI client pool's figures, the call traffic
 // they all replay against the simulated PBX, and the latency percentiles.
-import type { startSimulatedPbx } from '@amiable/pbx-sim';
+import { startSimulatedPbx } from '@amiable/pbx-sim';
+import { hashPassword } from '../../packages/server/src/identity/index.ts';
+import type { Repositories } from '../../packages/server/src/persistence/repositories/index.ts';
 import type { FanoutCommand, FanoutReply } from '../lib/ws-fanout-process.ts';
 import { type ProcessPool, shares } from './process-pool.ts';
 
@@ -8,6 +10,9 @@ export const FANOUT_CLIENT_MODULE = new URL('../lib/ws-fanout-child.ts', import.
 export type FanoutPool = ProcessPool<FanoutCommand, FanoutReply>;
 type Stats = Extract<FanoutReply, { type: 'stats' }>;
 export type FanoutStats = Omit<Stats, 'type'>;
+
+/** About 90 AMI events per call (channels, dial, bridge, hangup, device and queue-member states): ~2,200 events/s. */
+export const FANOUT_CALLS_PER_SECOND = 25;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -77,4 +82,35 @@ export async function settled(clients: FanoutPool): Promise<FanoutStats> {
     stats = next;
   }
   return stats;
+}
+
+/** The simulated PBX of the fan-out benchmarks: one answering phone per extension and one queue, `fanout`. */
+export function startFanoutPbx(extensions: string[], secret: string) {
+  return startSimulatedPbx({
+    port: 0,
+    host: '127.0.0.1',
+    endpoints: extensions,
+    users: [{ username: 'cti', secret, read: 'all', write: 'all' }],
+    queues: [{ name: 'fanout', strategy: 'linear', timeout: 30, retry: 1 }],
+    phones: { default: { mode: 'answer', answerAfterMs: 100 } },
+  });
+}
+
+/**
+ * One agent per extension (`agent<extension>`, with `password` hashed cheaply: the benchmarks time
+ * fan-out, not argon2), each with the one skill that maps to the `fanout` queue. Returns their ids
+ * and usernames in extension order.
+ */
+export async function createFanoutAgents(repos: Repositories, extensions: string[], password: string): Promise<Array<{ id: string; username: string }>> {
+  const hash = await hashPassword(password, { memoryCost: 1024, timeCost: 1, parallelism: 1 });
+  const skill = await repos.skills.create({ name: 'fanout', label: 'Fan-out', kind: 'skill' });
+  await repos.skills.setSkillQueues(skill.id, [{ pbx: 'main', queue: 'fanout', basePenalty: 0, penaltyStep: 1 }]);
+  const agents: Array<{ id: string; username: string }> = [];
+  for (const ext of extensions) {
+    const user = await repos.users.create({ username: `agent${ext}`, displayName: `Agent ${ext}`, role: 'agent', passwordHash: hash });
+    await repos.agents.upsert(user.id, { pbx: 'main', defaultExtension: ext });
+    await repos.skills.setAgentSkills(user.id, [{ skillId: skill.id, proficiency: 1 }]);
+    agents.push({ id: user.id, username: user.username });
+  }
+  return agents;
 }
