@@ -63,6 +63,13 @@ describe('screen-pop', () => {
     expect(pop).toMatchObject({ phase: 'ringing', callerNumber: '+442079460000', queue: 'lang-en', language: 'en' });
   });
 
+  it("takes the CRM's late answer into the open pop, keeping when the ring started", () => {
+    const first = popReducer(undefined, ringing(), me);
+    const late = { ...ringing({ customer: { id: 'crm:77', name: 'Ada Lovelace', company: 'Analytical', language: null, externalUrl: 'https://crm.example/77' } }), at: '2026-11-26T10:00:02.000Z' };
+    const pop = popReducer(first, late as AnyDeliveredEvent, me);
+    expect(pop).toMatchObject({ callId: call.callId, phase: 'ringing', ringingAt: at, customer: { id: 'crm:77', name: 'Ada Lovelace' } });
+  });
+
   it("ignores calls ringing at other agents' phones", () => {
     expect(popReducer(undefined, ringing({ extension: '1002', agentId: 'agent-1002' }), me)).toBeUndefined();
   });

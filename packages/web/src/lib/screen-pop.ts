@@ -50,7 +50,8 @@ export function popReducer(pop: ScreenPop | undefined, event: AnyDeliveredEvent,
         customer: p.customer,
         popupUrl: p.popupUrl,
         waitSeconds: p.waitSeconds,
-        ringingAt: event.at,
+        // The CRM's late answer rings the same call again: the ring started with the first one.
+        ringingAt: pop?.callId === p.callId ? pop.ringingAt : event.at,
         answeredAt: null,
         endedAt: null,
       };

@@ -8,6 +8,7 @@ import { CreateCustomerDialog } from './create-customer-dialog.tsx';
 import { DialLink } from './dial-link.tsx';
 import { useT } from '../../i18n/index.ts';
 import { WrapupHistoryNote } from './wrapup-history-note.tsx';
+import { CRM_PREFIX, CrmContactCard } from './crm-contact-card.tsx';
 
 interface Loaded {
   customer: Customer | undefined;
@@ -19,13 +20,16 @@ export function CustomerCard({ pop }: { pop: ScreenPop }) {
   const { t } = useT('desk');
   const client = useClient();
   const [creating, setCreating] = useState(false);
+  const crmContact = pop.customer?.id.startsWith(CRM_PREFIX) ? pop.customer : undefined;
   const state = useAsync<Loaded>(async () => {
     let customer: Customer | undefined;
+    // A contact only the CRM knows has no record here: the card shows what the CRM said.
+    if (crmContact) return { customer: undefined, calls: [] };
     if (pop.customer?.id) customer = await client.api.customers.get(pop.customer.id);
     else if (pop.callerNumber) customer = (await client.api.customers.lookup(pop.callerNumber))[0];
     const calls = customer ? (await client.api.customers.calls(customer.id, 5).catch(() => ({ items: [] as CallRecord[] }))).items : [];
     return { customer, calls };
-  }, [client, pop.callId]);
+  }, [client, pop.callId, pop.customer?.id]);
 
   if (state.loading && !state.data) {
     return (
@@ -35,6 +39,7 @@ export function CustomerCard({ pop }: { pop: ScreenPop }) {
     );
   }
   const customer = state.data?.customer;
+  if (crmContact) return <CrmContactCard contact={crmContact} number={pop.callerNumber} />;
   if (!customer) {
     return (
       <div className="customer-card unknown" data-testid="unknown-caller">
