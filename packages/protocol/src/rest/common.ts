@@ -29,6 +29,8 @@ export const NodeHealthSchema = Type.Object({
   members: Type.Array(Type.Object({ node: Type.String({ maxLength: 64 }), owned: Type.Array(Identifier()) })),
   /** CTI events in the stream not yet delivered to this node's router. */
   consumerLag: Type.Integer({ minimum: 0 }),
+  /** Database writes (call records, timesheet, archive) published by the owners and not yet written by the cluster's writer. */
+  writerLag: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type NodeHealth = Static<typeof NodeHealthSchema>;
 

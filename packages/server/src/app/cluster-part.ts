@@ -22,6 +22,11 @@ import type { GatewayUpstream, SharedIdentity } from './gateway-part.ts';
 import { type OwnerPart, wireOwner } from './owner-part.ts';
 import type { ScreenPopCrm } from './crm-part.ts';
 import type { StoragePart } from './storage-part.ts';
+import { createBatchInserter } from '../persistence/archive/archive-insert.ts';
+import { createArchiveWriter } from '../persistence/archive/archive-writer.ts';
+import type { DurableStorage } from '../persistence/spool/durable-storage.ts';
+import { createWritePublisher } from '../cluster/write-publisher.ts';
+import { startWriter } from '../cluster/write-writer.ts';
 
 const RESERVED = new Set(['cmd', 'state', '_']);
 
@@ -65,6 +70,30 @@ export async function wireCluster(deps: {
   deps.onStop(() => principalChanges.close());
   const knownKv = await js.views.kv(LOGIN_KNOWN_BUCKET, { history: 1, ttl: config.auth.rememberSignInDays * 86_400_000, replicas });
   const jsm = await nc.jetstreamManager();
+  // Database writes: owners publish the rows to AMIABLE_WRITES; every node writes them from the shared consumer.
+  const { handle } = deps.storage;
+  const writer = await startWriter({
+    js,
+    jsm,
+    replicas,
+    db: handle.db,
+    dialect: handle.dialect,
+    defaultCountry: config.phone.defaultCountry,
+    insert: createBatchInserter({ db: handle.db, dialect: handle.dialect }),
+    log,
+  });
+  deps.onStop(() => writer.close());
+  const publisher = createWritePublisher({ js, log });
+  const archive = createArchiveWriter({
+    db: handle.db,
+    dialect: handle.dialect,
+    insert: publisher.archiveInserter,
+    flushIntervalMs: config.archive.flushIntervalMs,
+    maxBatchRows: config.archive.batchSize,
+    onError: (err, info) => log.error({ err, ...info }, 'archive publish failed'),
+  });
+  deps.onStop(() => archive.close());
+  const durable: DurableStorage = { ...deps.storage.durable, record: publisher.record, recordsDrained: (timeoutMs) => writer.drained(timeoutMs) };
   // The budget streams take the limits the gateway resolves; they are set up on the first sign-in.
   let budgets: Promise<LoginBudgets> | undefined;
   const identity: SharedIdentity = {
@@ -122,6 +151,8 @@ export async function wireCluster(deps: {
             config,
             pbxConfigs: deps.pbxConfigs.filter((p) => p.id === pbx),
             ...deps.storage,
+            archive,
+            durable,
             ...(deps.crm ? { crm: deps.crm } : {}),
             bus,
             log,
@@ -156,6 +187,7 @@ export async function wireCluster(deps: {
     owners: Object.entries(leases.owners()).map(([pbx, node]) => ({ pbx, node })),
     members: members.info().map((m) => ({ node: m.node, owned: m.owned })),
     consumerLag: await bus.lag().catch(() => 0),
+    writerLag: await writer.lag().catch(() => 0),
   });
   const upstream: GatewayUpstream = {
     state: { ...state.view, node: status },

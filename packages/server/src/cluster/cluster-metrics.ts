@@ -44,4 +44,15 @@ export function registerClusterMetrics(registry: Registry, status: () => Promise
       this.set({ node: s.id }, s.consumerLag);
     },
   });
+  new Gauge({
+    name: 'amiable_cluster_writer_lag',
+    help: 'Database writes (call records, timesheet, archive) in the write stream not yet written, as this node sees the shared writer consumer',
+    labelNames: ['node'],
+    registers: [registry],
+    async collect() {
+      const s = await read();
+      this.reset();
+      this.set({ node: s.id }, s.writerLag ?? 0);
+    },
+  });
 }

@@ -6,6 +6,11 @@ export const AMI_STREAM = 'AMIABLE_AMI';
 export const LEASE_BUCKET = 'amiable_pbx_leases';
 export const MEMBER_BUCKET = 'amiable_nodes';
 export const LOGIN_KNOWN_BUCKET = 'amiable_login_known';
+/** The rows to write to the database (call records, timesheet, presence, archive batches), and their shared writer. */
+export const WRITE_STREAM = 'AMIABLE_WRITES';
+export const WRITER_CONSUMER = 'amiable_writer';
+export const WRITE_RECORD_SUBJECT = 'writes.record';
+export const WRITE_ARCHIVE_SUBJECT = 'writes.archive';
 
 /** A subject token: anything outside [A-Za-z0-9_-] is escaped as ~XX. */
 export function token(value: string): string {
