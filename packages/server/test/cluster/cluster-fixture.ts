@@ -27,9 +27,10 @@ export interface ClusterFixture {
  * A 3-server NATS cluster, simulated PBXs, a private PostgreSQL schema seeded with the demo
  * call centre, and CTI nodes as child processes.
  */
-export async function startClusterFixture(options: { nodes: number; pbxs: string[]; leaseTtlMs?: number }): Promise<ClusterFixture> {
+export async function startClusterFixture(options: { nodes: number; pbxs: string[]; leaseTtlMs?: number; /** A PostgreSQL of the test's own (default the shared one). */ pgUrl?: string }): Promise<ClusterFixture> {
   const pgSchema = `amiable_c_${randomBytes(6).toString('hex')}`;
-  const handle = await createDatabase({ driver: 'postgres', url: PG_URL, schema: pgSchema, poolSize: 2 });
+  const pgUrl = options.pgUrl ?? PG_URL;
+  const handle = await createDatabase({ driver: 'postgres', url: pgUrl, schema: pgSchema, poolSize: 2 });
   await migrateToLatest(handle);
   const repos = createRepositories({ db: handle.db, dialect: handle.dialect });
   for (const id of options.pbxs) await seedDemo(repos, id);
@@ -39,7 +40,7 @@ export async function startClusterFixture(options: { nodes: number; pbxs: string
   const pbxs = options.pbxs.map((id, i) => ({ id, port: sims[i]!.port }));
   const startNode = (nodeId: string) =>
     freePort().then((amiPort) =>
-      startClusterNode({ nodeId, natsUrl: nats.url, pgUrl: PG_URL, pgSchema, pbxs, tokenSecret, leaseTtlMs: options.leaseTtlMs ?? 2000, amiPort }),
+      startClusterNode({ nodeId, natsUrl: nats.url, pgUrl, pgSchema, pbxs, tokenSecret, leaseTtlMs: options.leaseTtlMs ?? 2000, amiPort }),
     );
   const nodes: ClusterNode[] = [];
   for (let i = 0; i < options.nodes; i++) nodes.push(await startNode(`node-${String.fromCharCode(97 + i)}`));
@@ -56,7 +57,7 @@ export async function startClusterFixture(options: { nodes: number; pbxs: string
       await nats.stop();
       await Promise.all(sims.map((s) => s.close()));
       await handle.close();
-      const client = new pg.Client({ connectionString: PG_URL });
+      const client = new pg.Client({ connectionString: pgUrl });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS "${pgSchema}" CASCADE`);
       await client.end();
