@@ -29,6 +29,14 @@ export function writeKey(kind: 'r' | 'a', body: unknown): string {
   return `w${kind}:${createHash('sha256').update(JSON.stringify(body)).digest('base64url')}`;
 }
 
+/**
+ * A record's key is its content; a presence removal has nothing but the agent's id, and the
+ * same agent is removed again at every sign-out, so its key also takes the time it was published.
+ */
+function recordKey(record: DurableRecord): string {
+  return writeKey('r', record.t === 'presence-remove' ? { ...record, publishedAt: Date.now() } : record);
+}
+
 export function createWritePublisher(deps: { js: JetStreamClient; log: Logger }): WritePublisher {
   let tail: Promise<void> = Promise.resolve();
   const publish = (subject: string, message: WriteMessage): Promise<void> => {
@@ -49,7 +57,7 @@ export function createWritePublisher(deps: { js: JetStreamClient; log: Logger })
     return next;
   };
   return {
-    record: (record) => publish(WRITE_RECORD_SUBJECT, { k: writeKey('r', record), record }),
+    record: (record) => publish(WRITE_RECORD_SUBJECT, { k: recordKey(record), record }),
     async archiveInserter(batch) {
       const sends: Promise<void>[] = [];
       for (let i = 0; i < batch.length; i += ARCHIVE_ROWS_PER_MESSAGE) {

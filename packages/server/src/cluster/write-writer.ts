@@ -21,6 +21,12 @@ import { ensureStream, whileClusterForms } from './nats-streams.ts';
 import { WRITE_STREAM, WRITER_CONSUMER } from './subjects.ts';
 import type { WriteMessage } from './write-publisher.ts';
 
+/**
+ * How long a message may stay unacked before another node gets it: short, so a node killed
+ * mid-write holds the (serial) writer up briefly; a longer write tells the server it is working.
+ */
+const ACK_WAIT_MS = 2000;
+
 export interface Writer {
   /** Messages of the stream not yet written (pending plus in flight). */
   lag(): Promise<number>;
@@ -62,7 +68,7 @@ export async function ensureWriteStream(jsm: JetStreamManager, replicas: number)
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
         max_ack_pending: 1,
-        ack_wait: 5_000_000_000,
+        ack_wait: ACK_WAIT_MS * 1_000_000,
         num_replicas: replicas,
       });
     }
@@ -112,11 +118,14 @@ export async function startWriter(deps: WriterDeps): Promise<Writer> {
       m.term();
       return;
     }
+    const working = setInterval(() => m.working(), ACK_WAIT_MS / 2);
     try {
       await apply(message);
+      clearInterval(working);
       await m.ackAck();
       delay = 250;
     } catch (err) {
+      clearInterval(working);
       const refused = !isTransient(err) && (await probe());
       if (refused && m.info.redeliveryCount >= maxRefusals) {
         log.error({ key: message.k, err: (err as Error).message, message: m.string() }, 'a write is refused by the database: terminated');

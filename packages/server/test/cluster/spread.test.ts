@@ -40,6 +40,7 @@ describe('two PBXs and three CTI nodes', () => {
     expect(metrics).toMatch(new RegExp(`amiable_cluster_lease_age_seconds\\{node="${owner.nodeId}",pbx="main"\\} \\d`));
     expect(metrics).toContain(`amiable_cluster_members{node="${owner.nodeId}",member="node-c"} 1`);
     expect(metrics).toMatch(/amiable_cluster_consumer_lag\{node="[^"]+"\} \d+/);
+    expect(metrics).toMatch(/amiable_cluster_writer_lag\{node="[^"]+"\} \d+/);
 
     // Its snapshot holds both PBXs, ready, and events of both reach its clients.
     // The admin sees every PBX (the seeded supervisor's scope is the queues of `main`).
