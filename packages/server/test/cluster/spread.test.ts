@@ -84,7 +84,14 @@ describe('two PBXs and three CTI nodes', () => {
     expect(res.body.data).toMatchObject({ pbx: 'east', extension: '1001' });
     expect(actionsNamed(sentActions(fx.sims[1]!, onEast), 'QueueAdd').length).toBeGreaterThan(0);
     expect(actionsNamed(sentActions(fx.sims[0]!, onMain), 'QueueAdd')).toEqual([]);
-    expect((await fx.repos.timesheet.openSessionOf((await fx.repos.users.getByUsername('alice'))!.id))?.pbx).toBe('east');
+    // The session reaches the database through the write stream, a moment after the sign-in.
+    const aliceId = (await fx.repos.users.getByUsername('alice'))!.id;
+    let session = await fx.repos.timesheet.openSessionOf(aliceId);
+    for (let i = 0; i < 100 && !session; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      session = await fx.repos.timesheet.openSessionOf(aliceId);
+    }
+    expect(session?.pbx).toBe('east');
 
     // On the AMI-compatible port of a node that does not own east, her QueuePause goes to east's owner.
     const portNode = fx.nodes.find((n) => n !== east)!;
