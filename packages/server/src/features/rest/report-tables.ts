@@ -26,7 +26,10 @@ export interface TableInput {
   serviceLevelSeconds: number | undefined;
 }
 
-const col = (key: string, label: string, type: ReportColumn['type']): ReportColumn => ({ key, label, type });
+export const col = (key: string, label: string, type: ReportColumn['type']): ReportColumn => ({ key, label, type });
+
+/** An agent as reports name her: display name, else username, else id. */
+const agentLabel = (r: { displayName?: string | null; username?: string | null; agentId: string }) => r.displayName || r.username || r.agentId;
 const round = (n: number | null, digits = 2): number | null => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
 const percent = (ratio: number | null): number | null => round(ratio === null ? null : ratio * 100);
 const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
@@ -97,7 +100,7 @@ export async function agentActivityTable(input: TableInput): Promise<ReportTable
       col('transferred', 'Transferred', 'number'),
     ],
     rows: rows.map((r) => ({
-      agent: r.displayName || r.username || r.agentId,
+      agent: agentLabel(r),
       answered: r.answered,
       talkSeconds: round(r.talkSeconds),
       holdSeconds: round(r.holdSeconds),
@@ -138,7 +141,7 @@ export async function agentTimesheetTable(input: TableInput): Promise<ReportTabl
       col('occupancy', 'Occupancy', 'percent'),
     ],
     rows: rows.map((r) => ({
-      agent: r.displayName || r.username || r.agentId,
+      agent: agentLabel(r),
       sessions: r.sessions,
       firstSignInAt: isoOrNull(r.firstSignInAt),
       lastSignOutAt: isoOrNull(r.lastSignOutAt),
@@ -256,7 +259,7 @@ export async function agentOccupancyTable(input: TableInput): Promise<ReportTabl
       col('wrapupSeconds', 'Wrap-up', 'seconds'),
     ],
     rows: rows.map((r) => ({
-      agent: r.displayName || r.username || r.agentId,
+      agent: agentLabel(r),
       ...figures(r.signedInSeconds, r.pausedSeconds, r.talkSeconds, r.wrapupSeconds),
     })),
     totals: {

@@ -32,6 +32,7 @@ import {
   agentTimesheetTable,
   callsByQueueHourTable,
   callsByTimeTable,
+  col,
   dispositionCountsTable,
   pauseSummaryTable,
   queueSummaryTable,
@@ -170,7 +171,6 @@ function result(name: string, query: ReportRequest, now: number, table: ReportTa
 }
 
 function callLogTable(calls: Awaited<ReturnType<typeof listCalls>>['items'], agentName: ReadonlyMap<string, string>): ReportTable {
-  const col = (key: string, label: string, type: ReportTable['columns'][number]['type']) => ({ key, label, type });
   return {
     columns: [
       col('startedAt', 'Started', 'timestamp'),
